@@ -1,0 +1,59 @@
+namespace CartKit;
+
+/// <summary>
+/// The expected ways a cart or checkout operation can be refused. Each code is a stable contract: the HTTP layer
+/// maps every code to one status and one problem type.
+/// </summary>
+public enum CartKitErrorCode
+{
+    /// <summary>The request is malformed (a field is missing, out of range or badly formatted).</summary>
+    Validation = 0,
+
+    /// <summary>The session id is unknown, malformed or expired, or the cart is not visible to the caller.</summary>
+    SessionNotFound,
+
+    /// <summary>The cart has no line with the given item id.</summary>
+    ItemNotFound,
+
+    /// <summary>The order id is unknown or malformed, or the order is not visible to the caller.</summary>
+    OrderNotFound,
+
+    /// <summary>The catalog does not know the sku.</summary>
+    ProductNotFound,
+
+    /// <summary>The catalog knows the sku but it cannot be sold now.</summary>
+    ProductUnavailable,
+
+    /// <summary>The product is priced in a currency other than the cart's.</summary>
+    CurrencyMismatch,
+
+    /// <summary>The line would exceed the maximum quantity per line.</summary>
+    QuantityLimitExceeded,
+
+    /// <summary>The cart would exceed the maximum number of distinct lines.</summary>
+    LineLimitExceeded,
+
+    /// <summary>The caller's expected version is not the cart's current version.</summary>
+    VersionMismatch,
+
+    /// <summary>Concurrent writers kept winning; the operation may be retried.</summary>
+    ConcurrencyConflict,
+
+    /// <summary>The cart was completed by a paid order and can no longer change or be checked out.</summary>
+    CartCompleted,
+
+    /// <summary>An empty cart cannot be checked out.</summary>
+    CartEmpty,
+
+    /// <summary>The order was superseded and cannot be paid.</summary>
+    OrderSuperseded,
+
+    /// <summary>The order was already paid with a different payment reference.</summary>
+    OrderAlreadyPaid,
+
+    /// <summary>The idempotency key was first used for another cart.</summary>
+    IdempotencyKeyReused,
+
+    /// <summary>A request with the same idempotency key is still being processed.</summary>
+    IdempotencyKeyInProgress,
+}

@@ -1,0 +1,41 @@
+namespace CartKit;
+
+/// <summary>Options for the cart and checkout engines, set through <c>services.AddCartKit(options => ...)</c>.</summary>
+public sealed class CartKitOptions
+{
+    /// <summary>Gets or sets how long a cart session lives without being used (sliding).</summary>
+    /// <value>30 minutes. Between 1 minute and 30 days.</value>
+    public TimeSpan SessionTtl { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Gets or sets the largest quantity one line can hold.</summary>
+    /// <value>99. Between 1 and 1,000,000.</value>
+    public int MaxQuantityPerLine { get; set; } = 99;
+
+    /// <summary>Gets or sets the largest number of distinct lines in a cart.</summary>
+    /// <value>100. Between 1 and 1,000.</value>
+    public int MaxLinesPerCart { get; set; } = 100;
+
+    /// <summary>
+    /// Gets or sets the ISO 4217 code of the currency a new, empty cart starts in. An empty cart takes the
+    /// currency of the first product added to it; after that, products in other currencies are refused.
+    /// </summary>
+    /// <value><c>USD</c>.</value>
+    public string DefaultCurrency { get; set; } = "USD";
+
+    /// <summary>
+    /// Gets or sets how many times a write is attempted when a concurrent writer changed the cart first.
+    /// </summary>
+    /// <value>10. Between 1 and 100.</value>
+    public int MaxWriteAttempts { get; set; } = 10;
+
+    /// <summary>Gets or sets how long a checkout idempotency key is remembered.</summary>
+    /// <value>24 hours. Between 1 minute and 30 days.</value>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Gets or sets how long a checkout holding an idempotency key may run before another request with the same
+    /// key may take it over (so a crashed request does not block its key until it expires).
+    /// </summary>
+    /// <value>30 seconds. Between 1 second and 10 minutes.</value>
+    public TimeSpan IdempotencyKeyLease { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,308 @@
+using CartKit.Catalog;
+using CartKit.Diagnostics;
+using CartKit.Domain;
+using CartKit.Internal;
+using CartKit.Sessions;
+using CartKit.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CartKit.Carts;
+
+internal sealed class CartEngine : ICartEngine
+{
+    private readonly ISessionStore<CartSession> _sessions;
+    private readonly ICartRepository _carts;
+    private readonly IProductCatalog _catalog;
+    private readonly CartResolver _resolver;
+    private readonly CartRevision _revision;
+    private readonly CartWriteLocks _locks;
+    private readonly CartKitOptions _options;
+    private readonly Currency _defaultCurrency;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CartEngine> _logger;
+
+    public CartEngine(
+        ISessionStore<CartSession> sessions,
+        ICartRepository carts,
+        IProductCatalog catalog,
+        CartResolver resolver,
+        CartRevision revision,
+        CartWriteLocks locks,
+        IOptions<CartKitOptions> options,
+        TimeProvider time,
+        ILogger<CartEngine> logger)
+    {
+        _sessions = sessions;
+        _carts = carts;
+        _catalog = catalog;
+        _resolver = resolver;
+        _revision = revision;
+        _locks = locks;
+        _options = options.Value;
+        _defaultCurrency = Currency.FromCode(_options.DefaultCurrency);
+        _time = time;
+        _logger = logger;
+    }
+
+    public async ValueTask<CartKitResult<CartSessionCreated>> CreateSessionAsync(string? userId = null, CancellationToken cancellationToken = default)
+    {
+        if (!UserIds.IsValidOrNull(userId))
+        {
+            return UserIds.Invalid;
+        }
+
+        // A signed-in user keeps one active cart across sessions and devices.
+        if (userId is not null && await _carts.FindActiveByUserAsync(userId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            var joined = await _sessions.CreateAsync(new CartSession(existing.Id, userId), cancellationToken).ConfigureAwait(false);
+            return new CartSessionCreated(joined.Id, joined.ExpiresAt, existing);
+        }
+
+        // The session is created first because the cart records the session that owns it.
+        var cartId = EntityIds.NewCartId();
+        var session = await _sessions.CreateAsync(new CartSession(cartId, userId), cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var cart = new Cart
+        {
+            Id = cartId,
+            Owner = new CartOwner(session.Id, userId),
+            Currency = _defaultCurrency,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActivityAt = now,
+        };
+
+        switch (await _carts.InsertAsync(cart, cancellationToken).ConfigureAwait(false))
+        {
+            case CartWriteResult.Written:
+                return new CartSessionCreated(session.Id, session.ExpiresAt, cart);
+            case CartWriteResult.UserHasActiveCart:
+                // Another session of the same user created their cart first: share it.
+                var winner = await _carts.FindActiveByUserAsync(userId!, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The store reported an active cart for the user but returned none.");
+                var shared = await _sessions.SetAsync(session.Id, new CartSession(winner.Id, userId), cancellationToken).ConfigureAwait(false);
+                return new CartSessionCreated(shared.Id, shared.ExpiresAt, winner);
+            default:
+                throw new InvalidOperationException("A freshly generated cart id already exists.");
+        }
+    }
+
+    public ValueTask<CartKitResult<Cart>> GetCartAsync(CartCaller caller, CancellationToken cancellationToken = default) =>
+        _resolver.ResolveAsync(caller, cancellationToken);
+
+    public async ValueTask<CartKitResult<Cart>> AddItemAsync(
+        CartCaller caller,
+        string sku,
+        int quantity,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Sku.IsValid(sku))
+        {
+            return CartErrors.InvalidSku();
+        }
+
+        if (quantity < 1)
+        {
+            return CartErrors.Validation("quantity", "The quantity to add must be at least 1.");
+        }
+
+        // Session first, so an unknown session is a 404 whatever the sku; then the catalog, once, outside the retries.
+        var session = await _resolver.FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
+        if (!session.Succeeded)
+        {
+            return session.Error;
+        }
+
+        var product = await _catalog.FindAsync(sku, cancellationToken).ConfigureAwait(false);
+        if (product is null)
+        {
+            return CartErrors.ProductNotFound(sku);
+        }
+
+        ProductRules.EnsureValid(product);
+        if (!product.IsAvailable)
+        {
+            return CartErrors.ProductUnavailable(sku);
+        }
+
+        return await MutateAsync(
+            caller,
+            session.Value,
+            expectedVersion,
+            (product, quantity, _options),
+            static (cart, s) => CartLines.Add(cart, s.product, s.quantity, s._options),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<CartKitResult<Cart>> SetQuantityAsync(
+        CartCaller caller,
+        string itemId,
+        int quantity,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (quantity < 0)
+        {
+            return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.Validation("quantity", "The quantity must be 0 or more (0 removes the line)."));
+        }
+
+        if (!EntityIds.IsItemId(itemId))
+        {
+            return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.ItemNotFound);
+        }
+
+        return MutateAsync(
+            caller,
+            null,
+            expectedVersion,
+            (itemId, quantity, _options),
+            static (cart, s) => CartLines.SetQuantity(cart, s.itemId, s.quantity, s._options),
+            cancellationToken);
+    }
+
+    public ValueTask<CartKitResult<Cart>> RemoveItemAsync(
+        CartCaller caller,
+        string itemId,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!EntityIds.IsItemId(itemId))
+        {
+            return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.ItemNotFound);
+        }
+
+        return MutateAsync(caller, null, expectedVersion, itemId, static (cart, id) => CartLines.Remove(cart, id), cancellationToken);
+    }
+
+    public ValueTask<CartKitResult<Cart>> ClearAsync(
+        CartCaller caller,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default) =>
+        MutateAsync(caller, null, expectedVersion, 0, static (cart, _) => CartLines.Clear(cart), cancellationToken);
+
+    public ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default)
+    {
+        if (userId is null || !UserIds.IsValidOrNull(userId))
+        {
+            return ValueTask.FromResult<CartKitResult<Cart>>(UserIds.Invalid);
+        }
+
+        // Resolving as the user performs the attach (adopt or merge) on the way.
+        return _resolver.ResolveAsync(new CartCaller(sessionId, userId), cancellationToken);
+    }
+
+    public ValueTask<CartPage> GetAbandonedCartsAsync(
+        int pageSize = 100,
+        string? continuationToken = null,
+        CancellationToken cancellationToken = default) =>
+        _carts.FindInactiveAsync(_time.GetUtcNow() - _options.SessionTtl, pageSize, continuationToken, cancellationToken);
+
+    // The write loop: read the cart under this process's lock for it, apply the edit, compare-and-swap on the version.
+    // A lost race is retried from a fresh read (with backoff), unless the caller pinned a version, which is then stale.
+    private async ValueTask<CartKitResult<Cart>> MutateAsync<TState>(
+        CartCaller caller,
+        SessionEntry<CartSession>? session,
+        long? expectedVersion,
+        TState state,
+        Func<Cart, TState, CartKitResult<Cart>> edit,
+        CancellationToken cancellationToken)
+    {
+        if (!UserIds.IsValidOrNull(caller.UserId))
+        {
+            return UserIds.Invalid;
+        }
+
+        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        {
+            if (session is null)
+            {
+                var found = await _resolver.FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
+                if (!found.Succeeded)
+                {
+                    return found.Error;
+                }
+
+                session = found.Value;
+            }
+
+            Cart? redirect = null;
+            using (await _locks.AcquireAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false))
+            {
+                var cart = await _carts.GetAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
+                switch (CartAccessRules.Classify(cart, caller.UserId))
+                {
+                    case CartAccess.NotFound:
+                        return CartErrors.SessionNotFound;
+                    case CartAccess.Redirect:
+                        redirect = cart;
+                        break;
+                    default:
+                        var outcome = await TryEditAsync(cart!, expectedVersion, state, edit, cancellationToken).ConfigureAwait(false);
+                        if (outcome is { } done)
+                        {
+                            return done;
+                        }
+
+                        break;
+                }
+            }
+
+            if (redirect is not null)
+            {
+                await _resolver.RedirectAsync(session, redirect, caller.UserId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+
+            session = null;
+        }
+
+        Log.AttemptsExhausted(_logger, "cart edit", _options.MaxWriteAttempts);
+        return CartErrors.ConcurrencyConflict;
+    }
+
+    // Null means "lost a race, try again".
+    private async ValueTask<CartKitResult<Cart>?> TryEditAsync<TState>(
+        Cart cart,
+        long? expectedVersion,
+        TState state,
+        Func<Cart, TState, CartKitResult<Cart>> edit,
+        CancellationToken cancellationToken)
+    {
+        if (cart.Status == CartStatus.Completed)
+        {
+            return CartErrors.CartCompleted;
+        }
+
+        if (expectedVersion is { } expected && expected != cart.Version)
+        {
+            return CartErrors.VersionMismatch;
+        }
+
+        var edited = edit(cart, state);
+        if (!edited.Succeeded || ReferenceEquals(edited.Value, cart))
+        {
+            return edited;
+        }
+
+        var next = await _revision.NextAsync(cart, edited.Value, cancellationToken).ConfigureAwait(false);
+        var written = await _carts.ReplaceAsync(next, cart.Version, cancellationToken).ConfigureAwait(false);
+        if (written == CartWriteResult.Written)
+        {
+            return next;
+        }
+
+        // Someone else wrote first; a caller who pinned the version now holds a stale one.
+        if (expectedVersion is not null)
+        {
+            return CartErrors.VersionMismatch;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+using CartKit.Diagnostics;
+using CartKit.Domain;
+using CartKit.Sessions;
+using CartKit.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CartKit.Carts;
+
+// Finds the cart a caller acts on: the session (restored from the source of truth if the session store lost it),
+// the cart it references, merges followed and sign-ins attached. Shared by the cart and checkout engines.
+internal sealed partial class CartResolver
+{
+    private readonly ISessionStore<CartSession> _sessions;
+    private readonly ICartRepository _carts;
+    private readonly CartRevision _revision;
+    private readonly CartWriteLocks _locks;
+    private readonly CartKitOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CartResolver> _logger;
+
+    public CartResolver(
+        ISessionStore<CartSession> sessions,
+        ICartRepository carts,
+        CartRevision revision,
+        CartWriteLocks locks,
+        IOptions<CartKitOptions> options,
+        TimeProvider time,
+        ILogger<CartResolver> logger)
+    {
+        _sessions = sessions;
+        _carts = carts;
+        _revision = revision;
+        _locks = locks;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async ValueTask<CartKitResult<SessionEntry<CartSession>>> FindSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (!SessionIds.IsValid(sessionId))
+        {
+            return CartErrors.SessionNotFound;
+        }
+
+        var session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false)
+            ?? await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        return session is null ? CartErrors.SessionNotFound : session;
+    }
+
+    // The read path: resolves the caller's cart, performing any merge-following or sign-in attach on the way.
+    public async ValueTask<CartKitResult<Cart>> ResolveAsync(CartCaller caller, CancellationToken cancellationToken)
+    {
+        if (!UserIds.IsValidOrNull(caller.UserId))
+        {
+            return UserIds.Invalid;
+        }
+
+        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        {
+            var session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
+            if (!session.Succeeded)
+            {
+                return session.Error;
+            }
+
+            var cart = await _carts.GetAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
+            switch (CartAccessRules.Classify(cart, caller.UserId))
+            {
+                case CartAccess.Granted:
+                    return cart!;
+                case CartAccess.NotFound:
+                    return CartErrors.SessionNotFound;
+                default:
+                    await RedirectAsync(session.Value, cart!, caller.UserId, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        Log.AttemptsExhausted(_logger, "resolve", _options.MaxWriteAttempts);
+        return CartErrors.ConcurrencyConflict;
+    }
+
+    // Moves the session on from a cart it cannot use as it is; the caller then resolves again.
+    public ValueTask RedirectAsync(SessionEntry<CartSession> session, Cart cart, string? userId, CancellationToken cancellationToken) =>
+        cart.Status == CartStatus.Merged
+            ? FollowMergeAsync(session, cart, cancellationToken)
+            : AttachAsync(session, cart, userId!, cancellationToken);
+
+    // A session store that lost a session (Redis flushed, restarted, failed over) must not empty anyone's cart:
+    // the source of truth still knows the session's active cart and when it was last used. Sessions whose TTL has
+    // passed stay expired (their cart is abandoned).
+    private async ValueTask<SessionEntry<CartSession>?> RestoreAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var cart = await _carts.FindActiveBySessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (cart is null || cart.IsAbandonedAt(_time.GetUtcNow(), _options.SessionTtl))
+        {
+            return null;
+        }
+
+        var restored = await _sessions.SetAsync(sessionId, new CartSession(cart.Id, cart.Owner.UserId), cancellationToken)
+            .ConfigureAwait(false);
+        Log.SessionRestored(_logger);
+        return restored;
+    }
+}

@@ -1,0 +1,97 @@
+using CartKit.Domain;
+using CartKit.Storage;
+
+namespace CartKit.Carts;
+
+/// <summary>
+/// Creates cart sessions and reads and edits their carts. Every edit is a compare-and-swap on the cart version,
+/// retried internally when a concurrent writer got there first, so concurrent edits never lose an update.
+/// </summary>
+public interface ICartEngine
+{
+    /// <summary>
+    /// Starts a cart session. A guest gets a new empty cart; a signed-in user gets their active cart, or a new one.
+    /// </summary>
+    /// <param name="userId">The signed-in user, or <see langword="null"/> for a guest.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The session and its cart, or a validation error for a malformed user id.</returns>
+    ValueTask<CartKitResult<CartSessionCreated>> CreateSessionAsync(string? userId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the caller's cart, refreshing the session's sliding expiry.</summary>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The cart, or <see cref="CartKitErrorCode.SessionNotFound"/>.</returns>
+    ValueTask<CartKitResult<Cart>> GetCartAsync(CartCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds units of a product, priced by the catalog; the same sku always merges into one line.</summary>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="sku">The product sku.</param>
+    /// <param name="quantity">Units to add; at least 1.</param>
+    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The updated cart, or why the edit was refused.</returns>
+    ValueTask<CartKitResult<Cart>> AddItemAsync(
+        CartCaller caller,
+        string sku,
+        int quantity,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the quantity of a line; 0 removes it.</summary>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="itemId">The line's item id.</param>
+    /// <param name="quantity">The new quantity; 0 or more.</param>
+    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The updated cart, or why the edit was refused.</returns>
+    ValueTask<CartKitResult<Cart>> SetQuantityAsync(
+        CartCaller caller,
+        string itemId,
+        int quantity,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a line.</summary>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="itemId">The line's item id.</param>
+    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The updated cart, or why the edit was refused.</returns>
+    ValueTask<CartKitResult<Cart>> RemoveItemAsync(
+        CartCaller caller,
+        string itemId,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every line.</summary>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The updated cart, or why the edit was refused.</returns>
+    ValueTask<CartKitResult<Cart>> ClearAsync(
+        CartCaller caller,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Attaches a signed-in user to a guest session: the guest cart is merged into the user's active cart
+    /// (quantities summed, capped by the limits) or, when the user has none, becomes the user's cart.
+    /// </summary>
+    /// <param name="sessionId">The guest session id.</param>
+    /// <param name="userId">The user id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The cart the session now uses.</returns>
+    ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists abandoned carts: still active, with no activity for longer than the session TTL. Oldest first, paged.
+    /// </summary>
+    /// <param name="pageSize">The page size, 1 to 1000.</param>
+    /// <param name="continuationToken">The token from the previous page, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The page.</returns>
+    ValueTask<CartPage> GetAbandonedCartsAsync(
+        int pageSize = 100,
+        string? continuationToken = null,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,127 @@
+using CartKit.Carts;
+using CartKit.Diagnostics;
+using CartKit.Domain;
+using CartKit.Internal;
+using CartKit.Storage;
+
+namespace CartKit.Checkout;
+
+// Orders after checkout: reading them and confirming payment. Payment is two conditional writes without a
+// transaction (order PendingPayment -> Paid, then cart -> Completed); whoever next reads or confirms the order
+// finishes the second write if a crash skipped it.
+internal sealed partial class CheckoutEngine
+{
+    public async ValueTask<CartKitResult<Order>> GetOrderAsync(string orderId, string? userId = null, CancellationToken cancellationToken = default)
+    {
+        if (!EntityIds.IsOrderId(orderId))
+        {
+            return CartErrors.OrderNotFound;
+        }
+
+        var order = await _orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order is null || (order.Owner.UserId is { } owner && !string.Equals(owner, userId, StringComparison.Ordinal)))
+        {
+            return CartErrors.OrderNotFound;
+        }
+
+        if (order.Status == OrderStatus.Paid)
+        {
+            await CompleteCartAsync(order, isRepair: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return order;
+    }
+
+    public async ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, string paymentReference, CancellationToken cancellationToken = default)
+    {
+        if (!EntityIds.IsOrderId(orderId))
+        {
+            return CartErrors.OrderNotFound;
+        }
+
+        if (!CheckoutInputs.IsValidPaymentReference(paymentReference))
+        {
+            return CheckoutInputs.InvalidPaymentReference;
+        }
+
+        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        {
+            var order = await _orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            switch (order?.Status)
+            {
+                case null:
+                    return CartErrors.OrderNotFound;
+                case OrderStatus.Superseded:
+                    return CartErrors.OrderSuperseded;
+                case OrderStatus.Paid:
+                    if (!string.Equals(order.PaymentReference, paymentReference, StringComparison.Ordinal))
+                    {
+                        return CartErrors.OrderAlreadyPaid;
+                    }
+
+                    await CompleteCartAsync(order, isRepair: true, cancellationToken).ConfigureAwait(false);
+                    return order;
+            }
+
+            var cart = await _carts.GetAsync(order.CartId, cancellationToken).ConfigureAwait(false);
+            if (cart is { Status: CartStatus.Completed } && !string.Equals(cart.CompletedByOrderId, order.Id, StringComparison.Ordinal))
+            {
+                await _orders.MarkSupersededAsync(order.Id, cancellationToken).ConfigureAwait(false);
+                return CartErrors.OrderSuperseded;
+            }
+
+            var paid = await _orders.MarkPaidAsync(orderId, paymentReference, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            switch (paid.Outcome)
+            {
+                case OrderPaymentOutcome.Paid:
+                    await CompleteCartAsync(paid.Order!, isRepair: false, cancellationToken).ConfigureAwait(false);
+                    return paid.Order!;
+                case OrderPaymentOutcome.AnotherOrderPaid:
+                    Log.SecondPaymentRefused(_logger);
+                    await _orders.MarkSupersededAsync(order.Id, cancellationToken).ConfigureAwait(false);
+                    return CartErrors.OrderSuperseded;
+                case OrderPaymentOutcome.NotFound:
+                    return CartErrors.OrderNotFound;
+                default:
+                    continue; // Status changed under us (paid or superseded concurrently): decide again from the new state.
+            }
+        }
+
+        return CartErrors.ConcurrencyConflict;
+    }
+
+    // Idempotent: marks the paid order's cart Completed unless it already is. isRepair: the order was found paid
+    // already, so a write here means an earlier confirmation stopped between its two writes.
+    private async ValueTask CompleteCartAsync(Order paid, bool isRepair, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        {
+            using (await _cartLocks.AcquireAsync(paid.CartId, cancellationToken).ConfigureAwait(false))
+            {
+                var cart = await _carts.GetAsync(paid.CartId, cancellationToken).ConfigureAwait(false);
+                if (cart is null || cart.Status == CartStatus.Completed)
+                {
+                    return;
+                }
+
+                var completed = await _revision.NextAsync(
+                    cart,
+                    cart with { Status = CartStatus.Completed, CompletedByOrderId = paid.Id },
+                    cancellationToken).ConfigureAwait(false);
+                if (await _carts.ReplaceAsync(completed, cart.Version, cancellationToken).ConfigureAwait(false) == CartWriteResult.Written)
+                {
+                    if (isRepair)
+                    {
+                        Log.CartCompletionRepaired(_logger);
+                    }
+
+                    return;
+                }
+            }
+
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.AttemptsExhausted(_logger, "cart completion", _options.MaxWriteAttempts);
+    }
+}

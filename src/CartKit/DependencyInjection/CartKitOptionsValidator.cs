@@ -1,0 +1,41 @@
+using CartKit.Catalog;
+using CartKit.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CartKit.DependencyInjection;
+
+// Runs at start (ValidateOnStart), so a misconfigured host fails before serving a request, with every problem listed.
+internal sealed class CartKitOptionsValidator(IServiceProviderIsService services) : IValidateOptions<CartKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CartKitOptions options)
+    {
+        var failures = new List<string>();
+        Range(failures, nameof(options.SessionTtl), options.SessionTtl, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+        Range(failures, nameof(options.MaxQuantityPerLine), options.MaxQuantityPerLine, 1, 1_000_000);
+        Range(failures, nameof(options.MaxLinesPerCart), options.MaxLinesPerCart, 1, 1_000);
+        Range(failures, nameof(options.MaxWriteAttempts), options.MaxWriteAttempts, 1, 100);
+        Range(failures, nameof(options.IdempotencyKeyLifetime), options.IdempotencyKeyLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+        Range(failures, nameof(options.IdempotencyKeyLease), options.IdempotencyKeyLease, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        if (!Currency.TryFromCode(options.DefaultCurrency, out _))
+        {
+            failures.Add($"CartKitOptions.DefaultCurrency '{options.DefaultCurrency}' is not an ISO 4217 currency code (for example USD, EUR, JPY).");
+        }
+
+        if (!services.IsService(typeof(IProductCatalog)))
+        {
+            failures.Add("No IProductCatalog is registered. Call AddCartKit().UseInMemoryCatalog(products) or AddCartKit().AddProductCatalog<TCatalog>().");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Range<T>(List<string> failures, string name, T value, T min, T max)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            failures.Add($"CartKitOptions.{name} must be between {min} and {max} (was {value}).");
+        }
+    }
+}

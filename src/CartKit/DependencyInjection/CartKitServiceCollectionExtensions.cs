@@ -1,0 +1,92 @@
+using CartKit;
+using CartKit.Caching;
+using CartKit.Carts;
+using CartKit.Checkout;
+using CartKit.DependencyInjection;
+using CartKit.Pricing;
+using CartKit.Sessions;
+using CartKit.Storage;
+using CartKit.Storage.InMemory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers CartKit and typed session stores.</summary>
+public static class CartKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the cart and checkout engines on in-memory stores (until a storage choice on the returned builder
+    /// replaces them). Safe to call more than once; options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets <see cref="CartKitOptions"/>.</param>
+    /// <returns>A builder for storage, cache, catalog and pricing choices.</returns>
+    public static ICartKitBuilder AddCartKit(this IServiceCollection services, Action<CartKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<CartKitOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CartKitOptions>, CartKitOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSessionStore<CartSession>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<SessionStoreOptions<CartSession>>, CartSessionStoreSetup>());
+
+        StorageRegistration.UseStores<InMemoryCartRepository, InMemoryOrderRepository, InMemoryIdempotencyKeyStore>(services, replace: false);
+        services.TryAddSingleton<ICartRepository>(sp => Cached(
+            sp.GetRequiredKeyedService<ICartRepository>(CartKitServiceKeys.SourceOfTruth),
+            sp.GetService<ICartCache>(),
+            static (inner, cache) => new CachedCartRepository(inner, cache)));
+        services.TryAddSingleton<IOrderRepository>(sp => Cached(
+            sp.GetRequiredKeyedService<IOrderRepository>(CartKitServiceKeys.SourceOfTruth),
+            sp.GetService<ICartCache>(),
+            static (inner, cache) => new CachedOrderRepository(inner, cache)));
+
+        services.TryAddSingleton<CartPricer>();
+        services.TryAddSingleton<CartRevision>();
+        services.TryAddSingleton<CartWriteLocks>();
+        services.TryAddSingleton<CartResolver>();
+        services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
+        services.TryAddSingleton<ICartEngine, CartEngine>();
+        services.TryAddSingleton<ICheckoutEngine, CheckoutEngine>();
+
+        return new CartKitBuilder(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="ISessionStore{T}"/> for session type <typeparamref name="T"/>, with its own prefix, TTL and
+    /// sliding expiry. Stores are in memory unless a backend (such as <c>UseRedis()</c>) is configured.
+    /// </summary>
+    /// <typeparam name="T">The session value type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options for this session type; <see cref="SessionStoreOptions{T}.Prefix"/> is required.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSessionStore<T>(this IServiceCollection services, Action<SessionStoreOptions<T>>? configure = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<SessionStoreOptions<T>>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionStoreOptions<T>>, SessionStoreOptionsValidator<T>>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(typeof(ISessionStore<>), typeof(InMemorySessionStore<>));
+        return services;
+    }
+
+    private static T Cached<T>(T inner, ICartCache? cache, Func<T, ICartCache, T> decorate) =>
+        cache is null ? inner : decorate(inner, cache);
+}

@@ -1,0 +1,82 @@
+namespace CartKit.Domain;
+
+/// <summary>
+/// A shopping cart: an immutable snapshot at one <see cref="Version"/>. Every change produces a new snapshot with
+/// the version incremented, and stores accept it only if the version they hold is the one it was made from.
+/// </summary>
+public sealed record Cart
+{
+    /// <summary>Gets the cart id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets who the cart belongs to.</summary>
+    public required CartOwner Owner { get; init; }
+
+    /// <summary>Gets the stored lifecycle state.</summary>
+    public CartStatus Status { get; init; }
+
+    /// <summary>Gets the cart's single currency; every line is priced in it.</summary>
+    public required Currency Currency { get; init; }
+
+    /// <summary>Gets the lines, in the order they were first added.</summary>
+    public IReadOnlyList<LineItem> Lines { get; init; } = [];
+
+    /// <summary>Gets the adjustments (discounts, tax, shipping) computed when the lines last changed.</summary>
+    public IReadOnlyList<AdjustmentLine> Adjustments { get; init; } = [];
+
+    /// <summary>Gets the version; 1 when created, incremented by every change.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Gets when the cart was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets when the cart last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Gets when the cart's owner last changed it or signed in to it; drives abandonment.</summary>
+    public DateTimeOffset LastActivityAt { get; init; }
+
+    /// <summary>Gets, for a <see cref="CartStatus.Merged"/> cart, the user cart its lines went into.</summary>
+    public string? MergedIntoCartId { get; init; }
+
+    /// <summary>Gets the guest carts already merged into this one, so a merge is applied exactly once.</summary>
+    public IReadOnlyList<string> MergedCartIds { get; init; } = [];
+
+    /// <summary>Gets, for a <see cref="CartStatus.Completed"/> cart, the paid order that completed it.</summary>
+    public string? CompletedByOrderId { get; init; }
+
+    /// <summary>Gets the number of units across all lines.</summary>
+    public int ItemCount => Totals.ItemCount(Lines);
+
+    /// <summary>Gets the sum of the line totals.</summary>
+    public Money Subtotal => Totals.Subtotal(Lines, Currency);
+
+    /// <summary>Gets the subtotal plus the adjustments.</summary>
+    public Money Total => Totals.Total(Lines, Adjustments, Currency);
+
+    /// <summary>Finds a line by its item id.</summary>
+    /// <param name="itemId">The item id.</param>
+    /// <returns>The line, or <see langword="null"/>.</returns>
+    public LineItem? FindLine(string itemId)
+    {
+        foreach (var line in Lines)
+        {
+            if (string.Equals(line.ItemId, itemId, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gets whether the cart is abandoned at <paramref name="now"/>: still active, but its session (whose TTL
+    /// is <paramref name="sessionTtl"/>) has expired since the last activity.
+    /// </summary>
+    /// <param name="now">The time to evaluate at.</param>
+    /// <param name="sessionTtl">The cart session TTL.</param>
+    /// <returns><see langword="true"/> when abandoned.</returns>
+    public bool IsAbandonedAt(DateTimeOffset now, TimeSpan sessionTtl) =>
+        Status == CartStatus.Active && LastActivityAt + sessionTtl <= now;
+}

@@ -1,0 +1,50 @@
+namespace CartKit.Domain;
+
+/// <summary>
+/// An order: a priced snapshot of one version of a cart, made by checkout. One cart can have many orders over
+/// time, but only one per cart version and at most one paid.
+/// </summary>
+public sealed record Order
+{
+    /// <summary>Gets the order id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the cart the order was made from.</summary>
+    public required string CartId { get; init; }
+
+    /// <summary>Gets the cart version the order was made from.</summary>
+    public required long CartVersion { get; init; }
+
+    /// <summary>Gets who the cart belonged to at checkout.</summary>
+    public required CartOwner Owner { get; init; }
+
+    /// <summary>Gets the lifecycle state.</summary>
+    public OrderStatus Status { get; init; }
+
+    /// <summary>Gets the currency.</summary>
+    public required Currency Currency { get; init; }
+
+    /// <summary>Gets the lines, priced from the catalog at checkout time.</summary>
+    public IReadOnlyList<LineItem> Lines { get; init; } = [];
+
+    /// <summary>Gets the adjustments computed at checkout time.</summary>
+    public IReadOnlyList<AdjustmentLine> Adjustments { get; init; } = [];
+
+    /// <summary>Gets when checkout created the order.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets when payment was confirmed.</summary>
+    public DateTimeOffset? PaidAt { get; init; }
+
+    /// <summary>Gets the payment provider's reference given at confirmation.</summary>
+    public string? PaymentReference { get; init; }
+
+    /// <summary>Gets the number of units across all lines.</summary>
+    public int ItemCount => Totals.ItemCount(Lines);
+
+    /// <summary>Gets the sum of the line totals.</summary>
+    public Money Subtotal => Totals.Subtotal(Lines, Currency);
+
+    /// <summary>Gets the amount to pay: the subtotal plus the adjustments.</summary>
+    public Money Total => Totals.Total(Lines, Adjustments, Currency);
+}
