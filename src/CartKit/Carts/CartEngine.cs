@@ -62,7 +62,7 @@ internal sealed class CartEngine : ICartEngine
         // The session is created first because the cart records the session that owns it.
         var cartId = EntityIds.NewCartId();
         var session = await _sessions.CreateAsync(new CartSession(cartId, userId), cancellationToken).ConfigureAwait(false);
-        var now = _time.GetUtcNow();
+        var now = StoredTime.Now(_time);
         var cart = new Cart
         {
             Id = cartId,

@@ -1,4 +1,5 @@
 using CartKit.Domain;
+using CartKit.Internal;
 using CartKit.Pricing;
 
 namespace CartKit.Carts;
@@ -12,7 +13,7 @@ internal sealed class CartRevision(CartPricer pricer, TimeProvider time)
         var adjustments = ReferenceEquals(current.Lines, draft.Lines) && ReferenceEquals(current.Currency, draft.Currency)
             ? draft.Adjustments
             : await pricer.PriceAsync(draft.Currency, draft.Lines, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
+        var now = StoredTime.Now(time);
         return draft with
         {
             Adjustments = adjustments,

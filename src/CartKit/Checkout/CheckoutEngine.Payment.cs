@@ -70,7 +70,7 @@ internal sealed partial class CheckoutEngine
                 return CartErrors.OrderSuperseded;
             }
 
-            var paid = await _orders.MarkPaidAsync(orderId, paymentReference, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var paid = await _orders.MarkPaidAsync(orderId, paymentReference, StoredTime.Now(_time), cancellationToken).ConfigureAwait(false);
             switch (paid.Outcome)
             {
                 case OrderPaymentOutcome.Paid:

@@ -78,7 +78,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
 
     private async ValueTask<CartKitResult<CheckoutOutcome>> CheckoutWithKeyAsync(Cart cart, string key, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = StoredTime.Now(_time);
         var claim = new IdempotencyRecord(
             key,
             cart.Id,
@@ -219,7 +219,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             Currency = cart.Currency,
             Lines = lines,
             Adjustments = adjustments,
-            CreatedAt = _time.GetUtcNow(),
+            CreatedAt = StoredTime.Now(_time),
         };
     }
 

@@ -21,6 +21,9 @@ internal sealed class InMemorySessionStore<T> : ISessionStore<T>
         _time = time;
     }
 
+    // Live and not-yet-swept entries; for tests and diagnostics.
+    internal int Count => _entries.Count;
+
     public ValueTask<SessionEntry<T>> CreateAsync(T value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(value);
