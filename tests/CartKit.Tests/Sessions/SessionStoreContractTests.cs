@@ -1,6 +1,6 @@
-using CartKit.Tests.TestSupport;
 using System.Text.RegularExpressions;
 using CartKit.Sessions;
+using CartKit.Tests.TestSupport;
 
 namespace CartKit.Tests.Sessions;
 
