@@ -36,9 +36,11 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CartKitOptions>, CartKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.TryAddSingleton<CartSessionStoreSetup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<SessionStoreOptions<CartSession>>, CartSessionStoreSetup>(
+            static sp => sp.GetRequiredService<CartSessionStoreSetup>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionStoreOptions<CartSession>>, CartSessionStoreValidator>());
         services.AddSessionStore<CartSession>();
-        services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IPostConfigureOptions<SessionStoreOptions<CartSession>>, CartSessionStoreSetup>());
 
         StorageRegistration.UseStores<InMemoryCartRepository, InMemoryOrderRepository, InMemoryIdempotencyKeyStore>(services, replace: false);
         services.TryAddSingleton<ICartRepository>(sp => Cached(

@@ -1,0 +1,194 @@
+using CartKit.Caching;
+using CartKit.Carts;
+using CartKit.Catalog;
+using CartKit.Checkout;
+using CartKit.Domain;
+using CartKit.Sessions;
+using CartKit.Storage;
+using CartKit.Tests.Sessions;
+using CartKit.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CartKit.Tests.DependencyInjection;
+
+public sealed class AddCartKitTests
+{
+    private static readonly CatalogProduct[] Products = [TestCatalog.Mug, TestCatalog.Shirt];
+
+    [Fact]
+    public async Task AHostThatCallsAddCartKit_RunsTheWholeFlowOnInMemoryStores()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit().UseInMemoryCatalog(Products);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var carts = provider.GetRequiredService<ICartEngine>();
+        var checkout = provider.GetRequiredService<ICheckoutEngine>();
+
+        var session = ResultAssert.Success(await carts.CreateSessionAsync()).SessionId;
+        ResultAssert.Success(await carts.AddItemAsync(session, "MUG", 2));
+        var order = ResultAssert.Success(await checkout.CheckoutAsync(session)).Order;
+        var paid = ResultAssert.Success(await checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+
+        Assert.Equal(OrderStatus.Paid, paid.Status);
+        Assert.Equal(2500, paid.Total.Amount);
+    }
+
+    [Fact]
+    public void CallingAddCartKitTwice_IsHarmless()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o => o.MaxLinesPerCart = 10).UseInMemoryCatalog(Products);
+        services.AddCartKit(o => o.MaxQuantityPerLine = 5);
+
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Single(services, d => d.ServiceType == typeof(ICartEngine));
+        Assert.Single(services, d => d.ServiceType == typeof(ICheckoutEngine));
+        Assert.Single(services, d => d.ServiceType == typeof(ICartRepository) && !d.IsKeyedService);
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<CartKitOptions>));
+        var options = provider.GetRequiredService<IOptions<CartKitOptions>>().Value;
+        Assert.Equal((10, 5), (options.MaxLinesPerCart, options.MaxQuantityPerLine));
+    }
+
+    [Fact]
+    public void Options_AreValidatedAtStart_WithEveryProblemListed()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o =>
+        {
+            o.SessionTtl = TimeSpan.Zero;
+            o.MaxQuantityPerLine = 0;
+            o.DefaultCurrency = "XYZ";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(ex.Failures, f => f.Contains("SessionTtl", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("MaxQuantityPerLine", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("'XYZ' is not an ISO 4217", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("No IProductCatalog is registered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASessionStoreWithoutAPrefix_FailsAtStart()
+    {
+        var services = new ServiceCollection();
+        services.AddSessionStore<ShopperSession>(o => o.Ttl = TimeSpan.FromMinutes(5));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Prefix is required", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManySessionTypes_LiveSideBySide_EachWithItsOwnOptions()
+    {
+        var services = new ServiceCollection();
+        services.AddSessionStore<ShopperSession>(o => { o.Prefix = "shop:"; o.Ttl = TimeSpan.FromMinutes(5); });
+        services.AddSessionStore<AdminSession>(o => { o.Prefix = "admin:"; o.SlidingExpiration = false; });
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.NotSame(provider.GetRequiredService<ISessionStore<ShopperSession>>(), provider.GetRequiredService<ISessionStore<AdminSession>>());
+        Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<SessionStoreOptions<ShopperSession>>>().Value.Ttl);
+        Assert.False(provider.GetRequiredService<IOptions<SessionStoreOptions<AdminSession>>>().Value.SlidingExpiration);
+    }
+
+    [Fact]
+    public void TheCartSessionStore_TakesItsTtlFromCartKitOptions_AndTheHostsPrefix()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o => o.SessionTtl = TimeSpan.FromHours(2)).UseInMemoryCatalog(Products);
+        services.AddSessionStore<CartSession>(o => o.Prefix = "shop:cart:");
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var options = provider.GetRequiredService<IOptions<SessionStoreOptions<CartSession>>>().Value;
+
+        Assert.Equal(TimeSpan.FromHours(2), options.Ttl);
+        Assert.Equal("shop:cart:", options.Prefix);
+    }
+
+    [Fact]
+    public void ACartSessionTtlThatDisagreesWithCartKitOptions_FailsAtStart()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o => o.SessionTtl = TimeSpan.FromHours(2)).UseInMemoryCatalog(Products);
+        services.AddSessionStore<CartSession>(o => o.Ttl = TimeSpan.FromMinutes(1));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("AddCartKit(o => o.SessionTtl = ...)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithACacheRegistered_RepositoriesAreServedCacheAside()
+    {
+        var cache = new RecordingCartCache();
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit().UseInMemoryCatalog(Products);
+        services.AddSingleton<ICartCache>(cache);
+        await using var provider = services.BuildServiceProvider();
+        var carts = provider.GetRequiredService<ICartEngine>();
+
+        var session = ResultAssert.Success(await carts.CreateSessionAsync()).SessionId;
+        var written = ResultAssert.Success(await carts.AddItemAsync(session, "MUG", 1));
+        var read = ResultAssert.Success(await carts.GetCartAsync(session));
+
+        Assert.IsType<CachedCartRepository>(provider.GetRequiredService<ICartRepository>());
+        Assert.Equal(written.Version, cache.Carts[written.Id].Version);
+        Assert.Same(cache.Carts[written.Id], read);
+        Assert.True(cache.Hits > 0);
+    }
+
+    [Fact]
+    public void WithoutACache_RepositoriesAreTheSourceOfTruthItself()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit().UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsNotType<CachedCartRepository>(provider.GetRequiredService<ICartRepository>());
+        Assert.IsNotType<CachedOrderRepository>(provider.GetRequiredService<IOrderRepository>());
+    }
+
+    private sealed class RecordingCartCache : ICartCache
+    {
+        public Dictionary<string, Cart> Carts { get; } = new(StringComparer.Ordinal);
+
+        public int Hits { get; private set; }
+
+        public ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken)
+        {
+            var found = Carts.GetValueOrDefault(cartId);
+            Hits += found is null ? 0 : 1;
+            return ValueTask.FromResult(found);
+        }
+
+        public ValueTask SetCartAsync(Cart cart, CancellationToken cancellationToken)
+        {
+            if (!Carts.TryGetValue(cart.Id, out var cached) || cached.Version < cart.Version)
+            {
+                Carts[cart.Id] = cart;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask RemoveCartAsync(string cartId, CancellationToken cancellationToken)
+        {
+            Carts.Remove(cartId);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken) => ValueTask.FromResult<Order?>(null);
+
+        public ValueTask SetOrderAsync(Order order, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
