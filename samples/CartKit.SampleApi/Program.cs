@@ -1,11 +1,48 @@
+using System.Text.Json.Serialization;
 using CartKit.SampleApi;
+using CartKit.SampleApi.Payments;
+using CartKit.SampleApi.Products;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddCartKit().UseInMemoryCatalog(DemoCatalog.Products);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default);
+
+    // CartKit reads numbers strictly (no "5" for 5); the OpenAPI document is generated from these options, so they
+    // must say the same or every integer would be documented as "integer or string".
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
+builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
+
+builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
+    .UseInMemoryCatalog(DemoCatalog.Products);
 
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.MapGet("/api/products", () => DemoCatalog.Products.Select(p => new { p.Sku, p.Name, unitPrice = p.UnitPrice.Amount, currency = p.UnitPrice.Currency.Code }));
+
+// Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+var api = app.MapGroup("/api");
+api.MapCartKit();
+api.MapCartKitPayments().AddEndpointFilter<PaymentSecretFilter>();
+api.MapProducts();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready");
+
 app.Run();
 
 /// <summary>The sample host; public so endpoint tests can host it with WebApplicationFactory.</summary>

@@ -1,0 +1,9 @@
+namespace CartKit.SampleApi.Products;
+
+/// <summary>A product of the demo catalog.</summary>
+/// <param name="Sku">The sku to add to a cart.</param>
+/// <param name="Name">The display name.</param>
+/// <param name="UnitPrice">The unit price in minor units.</param>
+/// <param name="Currency">The ISO 4217 currency code.</param>
+/// <param name="Available">Whether it can be added to a cart.</param>
+public sealed record ProductResponse(string Sku, string Name, long UnitPrice, string Currency, bool Available);

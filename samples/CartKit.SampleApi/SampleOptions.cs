@@ -1,0 +1,13 @@
+namespace CartKit.SampleApi;
+
+/// <summary>The sample's own settings (section <c>Sample</c>).</summary>
+public sealed class SampleOptions
+{
+    public const string Section = "Sample";
+
+    /// <summary>
+    /// The shared secret the payment provider sends in <c>X-Payment-Secret</c> to confirm payments. When empty,
+    /// the payment route refuses every call.
+    /// </summary>
+    public string? PaymentApiKey { get; set; }
+}

@@ -1,0 +1,101 @@
+using CartKit.AspNetCore.Http;
+using CartKit.AspNetCore.Serialization;
+using CartKit.Carts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace CartKit.AspNetCore.Endpoints;
+
+// The cart routes. Handlers only translate HTTP to engine calls and back; every rule lives in the engine.
+internal static class CartEndpoints
+{
+    public static async Task<IResult> CreateAsync(HttpContext http, ICartEngine carts, LinkGenerator links)
+    {
+        var result = await carts.CreateSessionAsync(Caller.UserId(http), http.RequestAborted).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return CartKitProblems.From(result.Error);
+        }
+
+        var created = result.Value;
+        CartResults.Private(http);
+        http.Response.Headers.ETag = RequestHeaders.ETag(created.Cart.Version);
+        http.Response.Headers.Location = links.GetPathByName(http, RouteNames.GetCart, new { sessionId = created.SessionId });
+        return TypedResults.Json(created.ToResponse(), CartKitJsonContext.Default.CreateCartResponse, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> GetAsync(string sessionId, HttpContext http, ICartEngine carts) =>
+        CartResults.Cart(http, await carts.GetCartAsync(Caller.For(http, sessionId), http.RequestAborted).ConfigureAwait(false));
+
+    public static async Task<IResult> AddItemAsync(
+        string sessionId,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        ICartEngine carts)
+    {
+        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        {
+            return problem!;
+        }
+
+        var body = await JsonBody.ReadAsync(http.Request, CartKitJsonContext.Default.AddItemRequest, http.RequestAborted).ConfigureAwait(false);
+        if (body.Value is not { } request)
+        {
+            return body.Problem!;
+        }
+
+        if (request.Sku is null)
+        {
+            return CartKitProblems.Validation("sku", "'sku' is required.");
+        }
+
+        var result = await carts.AddItemAsync(Caller.For(http, sessionId), request.Sku, request.Quantity ?? 1, expectedVersion, http.RequestAborted)
+            .ConfigureAwait(false);
+        return CartResults.Cart(http, result);
+    }
+
+    public static async Task<IResult> SetQuantityAsync(
+        string sessionId,
+        string itemId,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        ICartEngine carts)
+    {
+        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        {
+            return problem!;
+        }
+
+        var body = await JsonBody.ReadAsync(http.Request, CartKitJsonContext.Default.SetQuantityRequest, http.RequestAborted).ConfigureAwait(false);
+        if (body.Value is not { } request)
+        {
+            return body.Problem!;
+        }
+
+        if (request.Quantity is not { } quantity)
+        {
+            return CartKitProblems.Validation("quantity", "'quantity' is required (0 removes the line).");
+        }
+
+        var result = await carts.SetQuantityAsync(Caller.For(http, sessionId), itemId, quantity, expectedVersion, http.RequestAborted)
+            .ConfigureAwait(false);
+        return CartResults.Cart(http, result);
+    }
+
+    public static async Task<IResult> RemoveItemAsync(
+        string sessionId,
+        string itemId,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        ICartEngine carts)
+    {
+        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        {
+            return problem!;
+        }
+
+        var result = await carts.RemoveItemAsync(Caller.For(http, sessionId), itemId, expectedVersion, http.RequestAborted).ConfigureAwait(false);
+        return CartResults.Cart(http, result);
+    }
+}

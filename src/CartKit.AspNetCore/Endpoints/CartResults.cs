@@ -1,0 +1,25 @@
+using CartKit.AspNetCore.Http;
+using CartKit.AspNetCore.Serialization;
+using CartKit.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace CartKit.AspNetCore.Endpoints;
+
+// How every cart-returning route answers: the cart with its version as ETag, never cached by intermediaries (the
+// session id in the URL is a bearer secret), or the problem for the error.
+internal static class CartResults
+{
+    public static IResult Cart(HttpContext http, CartKitResult<Cart> result, int statusCode = StatusCodes.Status200OK)
+    {
+        if (!result.Succeeded)
+        {
+            return CartKitProblems.From(result.Error);
+        }
+
+        Private(http);
+        http.Response.Headers.ETag = RequestHeaders.ETag(result.Value.Version);
+        return TypedResults.Json(result.Value.ToResponse(), CartKitJsonContext.Default.CartResponse, statusCode: statusCode);
+    }
+
+    public static void Private(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+}

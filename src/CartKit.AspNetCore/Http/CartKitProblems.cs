@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CartKit.AspNetCore.Http;
+
+// Every CartKit error becomes exactly one status and one stable problem type (RFC 9457, application/problem+json).
+internal static class CartKitProblems
+{
+    public static IResult From(CartKitError error)
+    {
+        if (error.Code == CartKitErrorCode.Validation)
+        {
+            return Validation(error.Target ?? "request", error.Message);
+        }
+
+        var (status, type, title) = Describe(error.Code);
+        return Problem(status, type, title, error.Message);
+    }
+
+    public static ValidationProblem Validation(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
+            detail: "The request is not valid; see errors.",
+            title: "Invalid request",
+            type: CartKitProblemTypes.Validation);
+
+    public static ProblemHttpResult PayloadTooLarge(int limit) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, CartKitProblemTypes.PayloadTooLarge, "Request body too large", $"The body must be at most {limit} bytes.");
+
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, CartKitProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+
+    public static ProblemHttpResult StoreUnavailable(HttpContext http, TimeSpan retryAfter)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, CartKitProblemTypes.StoreUnavailable, "Cart store unavailable", "The cart store is unavailable; retry after the time in Retry-After.");
+    }
+
+    private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+
+    private static (int Status, string Type, string Title) Describe(CartKitErrorCode code) => code switch
+    {
+        CartKitErrorCode.SessionNotFound => (404, CartKitProblemTypes.SessionNotFound, "Session not found"),
+        CartKitErrorCode.ItemNotFound => (404, CartKitProblemTypes.ItemNotFound, "Item not found"),
+        CartKitErrorCode.OrderNotFound => (404, CartKitProblemTypes.OrderNotFound, "Order not found"),
+        CartKitErrorCode.ProductNotFound => (422, CartKitProblemTypes.ProductNotFound, "Unknown product"),
+        CartKitErrorCode.ProductUnavailable => (422, CartKitProblemTypes.ProductUnavailable, "Product unavailable"),
+        CartKitErrorCode.CurrencyMismatch => (422, CartKitProblemTypes.CurrencyMismatch, "Currency mismatch"),
+        CartKitErrorCode.QuantityLimitExceeded => (422, CartKitProblemTypes.QuantityLimitExceeded, "Quantity limit exceeded"),
+        CartKitErrorCode.LineLimitExceeded => (422, CartKitProblemTypes.LineLimitExceeded, "Line limit exceeded"),
+        CartKitErrorCode.VersionMismatch => (412, CartKitProblemTypes.VersionMismatch, "Cart version changed"),
+        CartKitErrorCode.ConcurrencyConflict => (409, CartKitProblemTypes.ConcurrencyConflict, "Concurrent update"),
+        CartKitErrorCode.CartCompleted => (409, CartKitProblemTypes.CartCompleted, "Cart completed"),
+        CartKitErrorCode.CartEmpty => (422, CartKitProblemTypes.CartEmpty, "Cart empty"),
+        CartKitErrorCode.OrderSuperseded => (409, CartKitProblemTypes.OrderSuperseded, "Order superseded"),
+        CartKitErrorCode.OrderAlreadyPaid => (409, CartKitProblemTypes.OrderAlreadyPaid, "Order already paid"),
+        CartKitErrorCode.IdempotencyKeyReused => (422, CartKitProblemTypes.IdempotencyKeyReused, "Idempotency key reused"),
+        CartKitErrorCode.IdempotencyKeyInProgress => (409, CartKitProblemTypes.IdempotencyKeyInProgress, "Request in progress"),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No HTTP mapping for this error code."),
+    };
+}

@@ -1,0 +1,67 @@
+using CartKit.AspNetCore.Contracts;
+using CartKit.Carts;
+using CartKit.Domain;
+
+namespace CartKit.AspNetCore.Http;
+
+// Domain to wire format: amounts as integers in minor units, statuses as camelCase strings.
+internal static class ResponseMapping
+{
+    public static CartResponse ToResponse(this Cart cart) => new(
+        cart.Id,
+        cart.Status == CartStatus.Completed ? "completed" : "active",
+        cart.Currency.Code,
+        cart.Version,
+        Lines(cart.Lines),
+        Adjustments(cart.Adjustments),
+        cart.ItemCount,
+        cart.Subtotal.Amount,
+        cart.Total.Amount,
+        cart.CreatedAt,
+        cart.UpdatedAt);
+
+    public static CreateCartResponse ToResponse(this CartSessionCreated created) =>
+        new(created.SessionId, created.ExpiresAt, created.Cart.ToResponse());
+
+    public static OrderResponse ToResponse(this Order order) => new(
+        order.Id,
+        order.CartId,
+        order.CartVersion,
+        order.Status switch
+        {
+            OrderStatus.Paid => "paid",
+            OrderStatus.Superseded => "superseded",
+            _ => "pendingPayment",
+        },
+        order.Currency.Code,
+        Lines(order.Lines),
+        Adjustments(order.Adjustments),
+        order.Subtotal.Amount,
+        order.Total.Amount,
+        order.CreatedAt,
+        order.PaidAt,
+        order.PaymentReference);
+
+    private static LineItemResponse[] Lines(IReadOnlyList<LineItem> lines)
+    {
+        var result = new LineItemResponse[lines.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var line = lines[i];
+            result[i] = new LineItemResponse(line.ItemId, line.Sku, line.Name, line.Quantity, line.UnitPrice.Amount, line.LineTotal.Amount);
+        }
+
+        return result;
+    }
+
+    private static AdjustmentResponse[] Adjustments(IReadOnlyList<AdjustmentLine> adjustments)
+    {
+        var result = new AdjustmentResponse[adjustments.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new AdjustmentResponse(adjustments[i].Name, adjustments[i].Amount.Amount);
+        }
+
+        return result;
+    }
+}

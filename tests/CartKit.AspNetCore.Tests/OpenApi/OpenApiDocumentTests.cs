@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CartKit.AspNetCore.Tests.TestSupport;
+using Snapshooter.Xunit;
+
+namespace CartKit.AspNetCore.Tests.OpenApi;
+
+/// <summary>The generated OpenAPI document is the HTTP contract: any change to it shows up as a snapshot diff.</summary>
+public sealed class OpenApiDocumentTests(SampleApiFactory factory) : IClassFixture<SampleApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task TheOpenApiDocument_MatchesTheApprovedSnapshot()
+    {
+        var document = await DocumentAsync();
+
+        Snapshot.Match(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    [Fact]
+    public async Task EveryCartKitOperation_HasANameSummaryTagsAndResponses()
+    {
+        var document = await DocumentAsync();
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
+            .ToList();
+        Assert.Equal(9, operations.Count);
+        Assert.All(operations, op =>
+        {
+            Assert.False(string.IsNullOrEmpty(op.Operation["operationId"]?.GetValue<string>()), $"{op.Method} {op.Path} has no name");
+            Assert.False(string.IsNullOrEmpty(op.Operation["summary"]?.GetValue<string>()), $"{op.Method} {op.Path} has no summary");
+            Assert.NotEmpty(op.Operation["tags"]!.AsArray());
+            Assert.NotEmpty(op.Operation["responses"]!.AsObject());
+        });
+    }
+
+    private async Task<JsonNode> DocumentAsync()
+    {
+        using var response = await _client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartKit.AspNetCore.Tests.TestSupport;
+
+/// <summary>
+/// Hosts the real sample API in memory. The payment secret is set, and a request carrying <c>X-Test-User</c> is
+/// treated as signed in as that user (the way a host's authentication would set HttpContext.User).
+/// </summary>
+public class SampleApiFactory : WebApplicationFactory<Program>
+{
+    public const string PaymentSecret = "test-payment-secret";
+    public const string TestUserHeader = "X-Test-User";
+
+    /// <summary>Extra configuration for derived hosts (for example a Redis connection string).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Sample:PaymentApiKey", PaymentSecret);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestUserStartupFilter>());
+    }
+
+    private sealed class TestUserStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[TestUserHeader] is [{ Length: > 0 } user])
+                {
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user)], "Test"));
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>The sample API with a payment route that has no secret configured.</summary>
+public sealed class SampleApiWithoutPaymentSecretFactory : SampleApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sample:PaymentApiKey"] = string.Empty };
+}
