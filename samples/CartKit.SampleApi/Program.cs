@@ -1,9 +1,15 @@
 using System.Text.Json.Serialization;
 using CartKit.SampleApi;
+using CartKit.SampleApi.Hosting;
 using CartKit.SampleApi.Payments;
 using CartKit.SampleApi.Products;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+
+if (args is [HealthCheckCommand.Name, ..])
+{
+    return await HealthCheckCommand.RunAsync();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +25,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
+builder.AddAbuseLimits();
 
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
     .UseInMemoryCatalog(DemoCatalog.Products);
@@ -28,6 +35,7 @@ var app = builder.Build();
 // Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAbuseLimits();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
@@ -35,7 +43,7 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference();
 }
 
-var api = app.MapGroup("/api");
+var api = app.MapGroup("/api").RequireRateLimiting(AbuseLimits.ApiPolicy);
 api.MapCartKit();
 api.MapCartKitPayments().AddEndpointFilter<PaymentSecretFilter>();
 api.MapProducts();
@@ -43,7 +51,8 @@ api.MapProducts();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready");
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The sample host; public so endpoint tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

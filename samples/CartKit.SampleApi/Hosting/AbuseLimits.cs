@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace CartKit.SampleApi.Hosting;
+
+/// <summary>Rate limiting per client, request timeouts, a body size cap and graceful shutdown for the sample.</summary>
+internal static class AbuseLimits
+{
+    public const string ApiPolicy = "per-client";
+    private const string Section = "Sample:Limits";
+
+    public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        ValidatePositive(limits);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = limits.ShutdownTimeout);
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+
+            // The ALB sits in the VPC; its address is not known in advance, so trust is switched on by configuration.
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+        });
+
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = limits.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            WriteTimeoutResponse = context => Problem(context, StatusCodes.Status504GatewayTimeout, "urn:cartkit-sample:problem:timeout", "Request timed out", "The request took too long and was cancelled."),
+        });
+
+        builder.Services.AddRateLimiter(rateLimiter =>
+        {
+            rateLimiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            rateLimiter.AddPolicy(ApiPolicy, context => limits.PermitsPerSecond <= 0
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(limits.Burst, limits.PermitsPerSecond),
+                    TokensPerPeriod = limits.PermitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            rateLimiter.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(Problem(context.HttpContext, StatusCodes.Status429TooManyRequests, "urn:cartkit-sample:problem:rate-limited", "Too many requests", "Slow down and retry after the time in Retry-After."));
+            };
+        });
+
+        if (limits.TrustForwardedHeaders)
+        {
+            builder.Services.AddSingleton<IStartupFilter, ForwardedHeadersStartupFilter>();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseAbuseLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        return app;
+    }
+
+    // The client is its address; without a trusted proxy in front that is the TCP peer.
+    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static Task Problem(HttpContext context, int status, string type, string title, string detail) =>
+        context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Type = type, Title = title, Detail = detail },
+        }).AsTask();
+
+    private static void ValidatePositive(LimitsOptions limits)
+    {
+        if (limits.PermitsPerSecond < 0 || limits.Burst < 0 || limits.RequestTimeout <= TimeSpan.Zero || limits.MaxRequestBodyBytes <= 0)
+        {
+            throw new InvalidOperationException($"{Section}: PermitsPerSecond and Burst must be 0 or more; RequestTimeout and MaxRequestBodyBytes must be positive.");
+        }
+    }
+
+    private sealed class ForwardedHeadersStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseForwardedHeaders();
+            next(app);
+        };
+    }
+}
