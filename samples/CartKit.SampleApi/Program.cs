@@ -3,6 +3,7 @@ using CartKit.SampleApi;
 using CartKit.SampleApi.Hosting;
 using CartKit.SampleApi.Payments;
 using CartKit.SampleApi.Products;
+using CartKit.SampleApi.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -29,6 +30,7 @@ builder.AddAbuseLimits();
 
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
     .UseInMemoryCatalog(DemoCatalog.Products);
+builder.Services.AddSingleton<DemoSeeder>();
 
 var app = builder.Build();
 
@@ -50,6 +52,19 @@ api.MapProducts();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready");
+
+if (SeedCommand.IsRequested(args))
+{
+    await app.StartAsync();
+    if (await SeedCommand.RunAsync(app))
+    {
+        await app.StopAsync();
+        return 0;
+    }
+
+    await app.WaitForShutdownAsync();
+    return 0;
+}
 
 await app.RunAsync();
 return 0;
