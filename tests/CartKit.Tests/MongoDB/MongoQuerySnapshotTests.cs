@@ -9,8 +9,8 @@ namespace CartKit.Tests.MongoDB;
 
 /// <summary>
 /// What each MongoDB store sends, rendered offline with the driver's own Render API and compared with an approved
-/// snapshot: field names, operators and value types (NumberLong money and versions, UTC dates, enum strings).
-/// A change here is a change to the stored contract.
+/// snapshot: field names, operators, value types (NumberLong money and versions, UTC dates, enum strings) and the
+/// collection settings (write concern, read preference). A change here is a change to the stored contract.
 /// </summary>
 public sealed class MongoQuerySnapshotTests
 {
@@ -18,6 +18,18 @@ public sealed class MongoQuerySnapshotTests
     private const string OrderId = "order0000000000000000A";
     private const string SessionId = "session0000000000000000000000000";
     private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 30, 15, 123, TimeSpan.Zero);
+
+    [Fact]
+    public void EveryCollection_ReadsFromThePrimary_AndWritesWithMajorityConcern()
+    {
+        var settings = MongoCollections.Settings();
+
+        Snapshot.Match(MongoRender.Json(new BsonDocument
+        {
+            { "readPreference", settings.ReadPreference.ReadPreferenceMode.ToString() },
+            { "writeConcern", settings.WriteConcern.ToBsonDocument() },
+        }));
+    }
 
     [Fact]
     public void CartStore_SendsTheseFiltersAndSorts()
