@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "An order was paid while another order of the same cart was already paid; it was marked superseded.")]
     public static partial void SecondPaymentRefused(ILogger logger);
+
+    [LoggerMessage(6, LogLevel.Information, "CartKit's MongoDB indexes exist.")]
+    public static partial void MongoIndexesEnsured(ILogger logger);
+
+    [LoggerMessage(7, LogLevel.Warning, "Retryable writes are off on the MongoDB client CartKit was given: a write interrupted by a failover fails with StoreUnavailableException instead of being retried once, and a repeated cart write can then apply twice. Turn retryWrites on.")]
+    public static partial void MongoRetryableWritesOff(ILogger logger);
 }

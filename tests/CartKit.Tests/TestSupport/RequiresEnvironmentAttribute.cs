@@ -46,43 +46,37 @@ internal static class EnvironmentRequirement
 public sealed class StorageFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
-        EnvironmentRequirement.SkipReason(testMethod) is { } reason
-            ? [new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
+        EnvironmentRequirement.SkipReason(testMethod) is not null
+            ? [new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
             : base.Discover(discoveryOptions, testMethod, factAttribute);
 }
 
 public sealed class StorageTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
-        EnvironmentRequirement.SkipReason(testMethod) is { } reason
-            ? [new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
+        EnvironmentRequirement.SkipReason(testMethod) is not null
+            ? [new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
 
-/// <summary>A test case that is always skipped with a reason decided at discovery.</summary>
+/// <summary>
+/// A test case skipped because its class's <see cref="RequiresEnvironmentAttribute"/> is not met. The reason is worked
+/// out again whenever the case initialises (after discovery and after the runner deserialises it), not kept in a
+/// field: xUnit may initialise a deserialised case before a field of this class could be restored, which left the
+/// reason empty and ran the test.
+/// </summary>
 public sealed class SkippedTestCase : XunitTestCase
 {
-    private string _reason = string.Empty;
-
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
     public SkippedTestCase()
     {
     }
 
-    public SkippedTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod testMethod, string reason)
-        : base(sink, display, options, testMethod) => _reason = reason;
-
-    protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
-
-    public override void Serialize(IXunitSerializationInfo data)
+    public SkippedTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod testMethod)
+        : base(sink, display, options, testMethod)
     {
-        base.Serialize(data);
-        data.AddValue("SkipReason", _reason);
     }
 
-    public override void Deserialize(IXunitSerializationInfo data)
-    {
-        base.Deserialize(data);
-        _reason = data.GetValue<string>("SkipReason");
-    }
+    protected override string GetSkipReason(IAttributeInfo factAttribute) =>
+        EnvironmentRequirement.SkipReason(TestMethod) ?? base.GetSkipReason(factAttribute);
 }

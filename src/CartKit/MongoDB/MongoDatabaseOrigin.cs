@@ -1,0 +1,10 @@
+namespace CartKit.MongoDB;
+
+// Where MongoDatabaseSource found the database, in the order it looks.
+internal enum MongoDatabaseOrigin
+{
+    HostDatabase,
+    HostClient,
+    ConnectionString,
+    Configuration,
+}
