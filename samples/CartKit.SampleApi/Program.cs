@@ -29,8 +29,9 @@ builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Sec
 builder.AddAbuseLimits();
 
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
-    .UseInMemoryCatalog(DemoCatalog.Products);
-builder.Services.AddSingleton<DemoSeeder>();
+    .UseInMemoryCatalog(DemoCatalog.Products)
+    .UseConfiguredStores(builder.Configuration);
+builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 
 var app = builder.Build();
 

@@ -3,11 +3,12 @@ using CartKit.Checkout;
 
 namespace CartKit.SampleApi.Seeding;
 
-/// <summary>Fills the configured stores with demo data: a cart to try the routes with, and a paid order beside it.</summary>
-internal sealed class DemoSeeder(ICartEngine carts, ICheckoutEngine checkout)
+/// <summary>Resets and fills the configured stores with demo data: a cart to try the routes with, and a paid order beside it.</summary>
+internal sealed class DemoSeeder(ICartEngine carts, ICheckoutEngine checkout, StoreReset reset)
 {
     public async Task<SeedResult> SeedAsync(CancellationToken cancellationToken)
     {
+        await reset.ResetAsync(cancellationToken);
         var shopper = await CreateCartAsync([("TSHIRT-BLK-M", 1), ("MUG-CARTKIT", 2), ("STICKER-PACK", 3)], cancellationToken);
 
         // A second shopper who already bought something, so orders are there to look at too.
