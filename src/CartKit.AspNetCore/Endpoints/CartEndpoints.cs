@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Serialization;
 using CartKit.Carts;
@@ -34,15 +35,10 @@ internal static class CartEndpoints
         HttpContext http,
         ICartEngine carts)
     {
-        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        var (expectedVersion, request, problem) = await ReadEditAsync(ifMatch, http, CartKitJsonContext.Default.AddItemRequest).ConfigureAwait(false);
+        if (request is null)
         {
             return problem!;
-        }
-
-        var body = await JsonBody.ReadAsync(http.Request, CartKitJsonContext.Default.AddItemRequest, http.RequestAborted).ConfigureAwait(false);
-        if (body.Value is not { } request)
-        {
-            return body.Problem!;
         }
 
         if (request.Sku is null)
@@ -62,15 +58,10 @@ internal static class CartEndpoints
         HttpContext http,
         ICartEngine carts)
     {
-        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        var (expectedVersion, request, problem) = await ReadEditAsync(ifMatch, http, CartKitJsonContext.Default.SetQuantityRequest).ConfigureAwait(false);
+        if (request is null)
         {
             return problem!;
-        }
-
-        var body = await JsonBody.ReadAsync(http.Request, CartKitJsonContext.Default.SetQuantityRequest, http.RequestAborted).ConfigureAwait(false);
-        if (body.Value is not { } request)
-        {
-            return body.Problem!;
         }
 
         if (request.Quantity is not { } quantity)
@@ -97,5 +88,18 @@ internal static class CartEndpoints
 
         var result = await carts.RemoveItemAsync(Caller.For(http, sessionId), itemId, expectedVersion, http.RequestAborted).ConfigureAwait(false);
         return CartResults.Cart(http, result);
+    }
+
+    // The preamble every edit with a body shares: a well-formed If-Match, then a well-formed JSON body.
+    private static async ValueTask<(long? ExpectedVersion, T? Request, IResult? Problem)> ReadEditAsync<T>(string? ifMatch, HttpContext http, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        {
+            return (null, null, problem);
+        }
+
+        var body = await JsonBody.ReadAsync(http.Request, typeInfo, http.RequestAborted).ConfigureAwait(false);
+        return (expectedVersion, body.Value, body.Problem);
     }
 }
