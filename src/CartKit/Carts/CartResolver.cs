@@ -17,6 +17,7 @@ internal sealed partial class CartResolver
     private readonly CartWriteLocks _locks;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
+    private readonly CartKitMetrics _metrics;
     private readonly ILogger<CartResolver> _logger;
 
     public CartResolver(
@@ -26,6 +27,7 @@ internal sealed partial class CartResolver
         CartWriteLocks locks,
         IOptions<CartKitOptions> options,
         TimeProvider time,
+        CartKitMetrics metrics,
         ILogger<CartResolver> logger)
     {
         _sessions = sessions;
@@ -34,6 +36,7 @@ internal sealed partial class CartResolver
         _locks = locks;
         _options = options.Value;
         _time = time;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -102,6 +105,7 @@ internal sealed partial class CartResolver
         var restored = await _sessions.SetAsync(sessionId, new CartSession(cart.Id, cart.Owner.UserId), cancellationToken)
             .ConfigureAwait(false);
         Log.SessionRestored(_logger);
+        _metrics.SessionRestored();
         return restored;
     }
 }
