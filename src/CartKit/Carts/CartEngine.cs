@@ -13,6 +13,7 @@ internal sealed class CartEngine : ICartEngine
 {
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
+    private readonly CartReader _reader;
     private readonly IProductCatalog _catalog;
     private readonly CartResolver _resolver;
     private readonly CartRevision _revision;
@@ -25,6 +26,7 @@ internal sealed class CartEngine : ICartEngine
     public CartEngine(
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
+        CartReader reader,
         IProductCatalog catalog,
         CartResolver resolver,
         CartRevision revision,
@@ -35,6 +37,7 @@ internal sealed class CartEngine : ICartEngine
     {
         _sessions = sessions;
         _carts = carts;
+        _reader = reader;
         _catalog = catalog;
         _resolver = resolver;
         _revision = revision;
@@ -201,6 +204,7 @@ internal sealed class CartEngine : ICartEngine
         _carts.FindInactiveAsync(_time.GetUtcNow() - _options.SessionTtl, pageSize, continuationToken, cancellationToken);
 
     // The write loop: read the cart under this process's lock for it, apply the edit, compare-and-swap on the version.
+    // The read goes to the source of truth (the compare-and-swap needs its version), never through the cache.
     // A lost race is retried from a fresh read (with backoff), unless the caller pinned a version, which is then stale.
     private async ValueTask<CartKitResult<Cart>> MutateAsync<TState>(
         CartCaller caller,
@@ -231,7 +235,7 @@ internal sealed class CartEngine : ICartEngine
             Cart? redirect = null;
             using (await _locks.AcquireAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false))
             {
-                var cart = await _carts.GetAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
+                var cart = await _reader.ReadForUpdateAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
                 switch (CartAccessRules.Classify(cart, caller.UserId))
                 {
                     case CartAccess.NotFound:

@@ -56,7 +56,7 @@ internal sealed partial class CartResolver
     {
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
-            var target = await _carts.GetAsync(guest.MergedIntoCartId!, cancellationToken).ConfigureAwait(false)
+            var target = await _reader.ReadForUpdateAsync(guest.MergedIntoCartId!, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A merged cart points at a cart that does not exist.");
             if (target.MergedCartIds.Contains(guest.Id, StringComparer.Ordinal))
             {

@@ -13,6 +13,7 @@ internal sealed partial class CartResolver
 {
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
+    private readonly CartReader _reader;
     private readonly CartRevision _revision;
     private readonly CartWriteLocks _locks;
     private readonly CartKitOptions _options;
@@ -23,6 +24,7 @@ internal sealed partial class CartResolver
     public CartResolver(
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
+        CartReader reader,
         CartRevision revision,
         CartWriteLocks locks,
         IOptions<CartKitOptions> options,
@@ -32,6 +34,7 @@ internal sealed partial class CartResolver
     {
         _sessions = sessions;
         _carts = carts;
+        _reader = reader;
         _revision = revision;
         _locks = locks;
         _options = options.Value;
@@ -68,7 +71,7 @@ internal sealed partial class CartResolver
                 return session.Error;
             }
 
-            var cart = await _carts.GetAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
+            var cart = await _reader.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
             switch (CartAccessRules.Classify(cart, caller.UserId))
             {
                 case CartAccess.Granted:

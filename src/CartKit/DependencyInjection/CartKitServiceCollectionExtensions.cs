@@ -58,6 +58,9 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton<CartPricer>();
         services.TryAddSingleton<CartRevision>();
         services.TryAddSingleton<CartWriteLocks>();
+        services.TryAddSingleton(static sp => new CartReader(
+            sp.GetRequiredService<ICartRepository>(),
+            sp.GetRequiredKeyedService<ICartRepository>(CartKitServiceKeys.SourceOfTruth)));
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<ICartEngine, CartEngine>();
