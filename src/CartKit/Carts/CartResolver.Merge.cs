@@ -24,7 +24,7 @@ internal sealed partial class CartResolver
                 cancellationToken).ConfigureAwait(false);
             if (adopted is not null)
             {
-                await _sessions.SetAsync(session.Id, new CartSession(adopted.Id, userId), cancellationToken).ConfigureAwait(false);
+                await TrySetSessionAsync(session.Id, new CartSession(adopted.Id, userId), cancellationToken).ConfigureAwait(false);
             }
 
             // Not written: a concurrent change, or the user got an active cart meanwhile. The caller resolves again.
@@ -46,7 +46,7 @@ internal sealed partial class CartResolver
         var destination = await ApplyMergeAsync(guest, session.Id, cancellationToken).ConfigureAwait(false);
         if (destination is not null)
         {
-            await _sessions.SetAsync(session.Id, new CartSession(destination.Id, destination.Owner.UserId), cancellationToken)
+            await TrySetSessionAsync(session.Id, new CartSession(destination.Id, destination.Owner.UserId), cancellationToken)
                 .ConfigureAwait(false);
         }
     }

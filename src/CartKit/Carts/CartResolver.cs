@@ -50,9 +50,53 @@ internal sealed partial class CartResolver
             return CartErrors.SessionNotFound;
         }
 
-        var session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false)
-            ?? await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        SessionEntry<CartSession>? session;
+        try
+        {
+            session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false)
+                ?? await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            // The store is down, not the session gone: the source of truth answers under the same rule as a restore.
+            _metrics.SessionStoreError("get");
+            session = await FromSourceOfTruthAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        }
+
         return session is null ? CartErrors.SessionNotFound : session;
+    }
+
+    // Creates a session in the store, or, while the store is down, hands out a server-generated id that exists only
+    // as a cart's owner session in the source of truth (the caller records it there), so a later read restores it.
+    public async ValueTask<(SessionEntry<CartSession> Session, bool Stored)> CreateSessionAsync(CartSession value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _sessions.CreateAsync(value, cancellationToken).ConfigureAwait(false), true);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            _metrics.SessionStoreError("create");
+            return (new SessionEntry<CartSession>(SessionIds.New(), value, _time.GetUtcNow() + _options.SessionTtl), false);
+        }
+    }
+
+    // Session writes follow cart writes that already succeeded in the source of truth, which is what restore reads:
+    // a store that is down must not fail the request, and the session is rebuilt when it answers again.
+    public async ValueTask<(SessionEntry<CartSession> Session, bool Stored)> TrySetSessionAsync(
+        string sessionId,
+        CartSession value,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _sessions.SetAsync(sessionId, value, cancellationToken).ConfigureAwait(false), true);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            _metrics.SessionStoreError("set");
+            return (new SessionEntry<CartSession>(sessionId, value, _time.GetUtcNow() + _options.SessionTtl), false);
+        }
     }
 
     // The read path: resolves the caller's cart, performing any merge-following or sign-in attach on the way.
@@ -99,16 +143,27 @@ internal sealed partial class CartResolver
     // passed stay expired (their cart is abandoned).
     private async ValueTask<SessionEntry<CartSession>?> RestoreAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var cart = await _carts.FindActiveBySessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        if (cart is null || cart.IsAbandonedAt(_time.GetUtcNow(), _options.SessionTtl))
+        var found = await FromSourceOfTruthAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return null;
         }
 
-        var restored = await _sessions.SetAsync(sessionId, new CartSession(cart.Id, cart.Owner.UserId), cancellationToken)
-            .ConfigureAwait(false);
+        var (restored, _) = await TrySetSessionAsync(sessionId, found.Value, cancellationToken).ConfigureAwait(false);
         Log.SessionRestored(_logger);
         _metrics.SessionRestored();
         return restored;
+    }
+
+    private async ValueTask<SessionEntry<CartSession>?> FromSourceOfTruthAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var cart = await _carts.FindActiveBySessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        if (cart is null || cart.IsAbandonedAt(now, _options.SessionTtl))
+        {
+            return null;
+        }
+
+        return new SessionEntry<CartSession>(sessionId, new CartSession(cart.Id, cart.Owner.UserId), now + _options.SessionTtl);
     }
 }
