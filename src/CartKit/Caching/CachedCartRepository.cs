@@ -54,7 +54,7 @@ internal sealed class CachedCartRepository(ICartRepository inner, ICartCache cac
     private ValueTask AfterWriteAsync(Cart cart, CartWriteResult result, CancellationToken cancellationToken) =>
         result switch
         {
-            CartWriteResult.Written => cache.SetCartAsync(cart, cancellationToken),
+            CartWriteResult.Written => cache.CartWrittenAsync(cart, cancellationToken),
 
             // A lost compare-and-swap may mean the cache served a stale version: drop it so the retry reads the truth.
             CartWriteResult.VersionConflict => cache.RemoveCartAsync(cart.Id, cancellationToken),
