@@ -115,6 +115,19 @@ public sealed class AddCartKitTests
     }
 
     [Fact]
+    public void TheCartSession_IsSerializedWithSourceGeneratedJson()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit().UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+
+        var typeInfo = provider.GetRequiredService<IOptions<SessionStoreOptions<CartSession>>>().Value.JsonTypeInfo;
+
+        Assert.NotNull(typeInfo);
+        Assert.Equal("{\"cartId\":\"c1\"}", System.Text.Json.JsonSerializer.Serialize(new CartSession("c1"), typeInfo));
+    }
+
+    [Fact]
     public void ACartSessionTtlThatDisagreesWithCartKitOptions_FailsAtStart()
     {
         var services = new ServiceCollection().AddLogging();
