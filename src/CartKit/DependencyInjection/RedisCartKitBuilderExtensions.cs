@@ -1,3 +1,6 @@
+using CartKit.Caching;
+using CartKit.Checkout;
+using CartKit.Diagnostics;
 using CartKit.Redis;
 using CartKit.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +52,18 @@ public static class RedisCartKitBuilderExtensions
         services.RemoveAll(typeof(ISessionStore<>));
         services.AddSingleton(typeof(ISessionStore<>), typeof(RedisSessionStore<>));
 
+        services.RemoveAll<ICartCache>();
+        services.AddSingleton<ICartCache>(static sp => new RedisCartCache(
+            sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<RedisOutage>(),
+            sp.GetRequiredService<RedisKeys>(),
+            sp.GetRequiredService<CartKitMetrics>(),
+            sp.GetRequiredService<IOptions<RedisCartKitOptions>>(),
+            sp.GetRequiredService<ILogger<RedisCartCache>>(),
+            TimeProvider.System));
+
+        services.RemoveAll<ICheckoutLock>();
+        services.AddSingleton<ICheckoutLock, RedisCheckoutLock>();
         return builder;
     }
 }

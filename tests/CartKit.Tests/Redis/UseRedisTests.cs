@@ -1,3 +1,5 @@
+using CartKit.Caching;
+using CartKit.Checkout;
 using CartKit.Redis;
 using CartKit.Sessions;
 using CartKit.Tests.Sessions;
@@ -101,7 +103,7 @@ public sealed class UseRedisTests
     }
 
     [Fact]
-    public void UseRedis_PutsEverySessionTypeOnRedis()
+    public void UseRedis_PutsEverySessionType_TheCache_AndTheCheckoutLockOnRedis()
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(SharedRedis.Multiplexer);
@@ -114,6 +116,11 @@ public sealed class UseRedisTests
         Assert.IsType<RedisSessionStore<CartSession>>(provider.GetRequiredService<ISessionStore<CartSession>>());
         Assert.IsType<RedisSessionStore<AdminSession>>(provider.GetRequiredService<ISessionStore<AdminSession>>());
         Assert.IsType<RedisSessionStore<ShopperSession>>(provider.GetRequiredService<ISessionStore<ShopperSession>>());
+        Assert.IsType<RedisCartCache>(provider.GetRequiredService<ICartCache>());
+        Assert.IsType<RedisCheckoutLock>(provider.GetRequiredService<ICheckoutLock>());
+        Assert.IsType<CachedCartRepository>(provider.GetRequiredService<CartKit.Storage.ICartRepository>());
+        Assert.IsType<CachedOrderRepository>(provider.GetRequiredService<CartKit.Storage.IOrderRepository>());
+        Assert.Single(services, d => d.ServiceType == typeof(ICartCache));
     }
 
     // The smallest IConfiguration that answers GetConnectionString, so the test needs no configuration package.
