@@ -16,6 +16,18 @@ public sealed class RequiresEnvironmentAttribute(string variable, string reason)
     public string Reason { get; } = reason;
 }
 
+/// <summary>
+/// Excludes one inherited test from a suite run against a storage profile that cannot honour it, reported as skipped
+/// with the reason (for example a rule that needs a fake clock to expire keys in a real server).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class ExcludedTestAttribute(string method, string reason) : Attribute
+{
+    public string Method { get; } = method;
+
+    public string Reason { get; } = reason;
+}
+
 /// <summary>A fact that is skipped when its class's <see cref="RequiresEnvironmentAttribute"/> is not met.</summary>
 [XunitTestCaseDiscoverer("CartKit.Tests.TestSupport.StorageFactDiscoverer", "CartKit.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
@@ -36,6 +48,14 @@ internal static class EnvironmentRequirement
             if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable!)))
             {
                 return $"{variable} is not set: {attribute.GetConstructorArguments().Last()}";
+            }
+        }
+
+        foreach (var attribute in testMethod.TestClass.Class.GetCustomAttributes(typeof(ExcludedTestAttribute)))
+        {
+            if (attribute.GetConstructorArguments().First() as string == testMethod.Method.Name)
+            {
+                return $"Excluded from this profile: {attribute.GetConstructorArguments().Last()}";
             }
         }
 
@@ -70,7 +90,13 @@ public sealed class SkippedTestCase : XunitTestCase
     }
 
     public SkippedTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod testMethod, string reason)
-        : base(sink, display, options, testMethod) => _reason = reason;
+        : base(sink, display, options, testMethod)
+    {
+        // The base works SkipReason out (from GetSkipReason) before _reason is set, here and when deserialised, so
+        // it is set again explicitly: without that, a skipped test runs.
+        _reason = reason;
+        SkipReason = reason;
+    }
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
 
@@ -84,5 +110,6 @@ public sealed class SkippedTestCase : XunitTestCase
     {
         base.Deserialize(data);
         _reason = data.GetValue<string>("SkipReason");
+        SkipReason = _reason;
     }
 }
