@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CartKit.Domain;
 using CartKit.Storage;
 
@@ -8,6 +9,7 @@ namespace CartKit.Caching;
 // Queries by session, user or activity always go to the source of truth.
 internal sealed class CachedCartRepository(ICartRepository inner, ICartCache cache) : ICartRepository
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Cart?> GetAsync(string cartId, CancellationToken cancellationToken = default)
     {
         if (await cache.GetCartAsync(cartId, cancellationToken).ConfigureAwait(false) is { } cached)

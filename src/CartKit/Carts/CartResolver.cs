@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CartKit.Diagnostics;
 using CartKit.Domain;
 using CartKit.Sessions;
@@ -43,6 +44,7 @@ internal sealed partial class CartResolver
         _logger = logger;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CartKitResult<SessionEntry<CartSession>>> FindSessionAsync(string sessionId, CancellationToken cancellationToken)
     {
         if (!SessionIds.IsValid(sessionId))
@@ -100,6 +102,9 @@ internal sealed partial class CartResolver
     }
 
     // The read path: resolves the caller's cart, performing any merge-following or sign-in attach on the way.
+    // The hot read path's state machines are pooled (here, in the cache-aside decorator and in the Redis stores), so a
+    // cache-hit read allocates the cart it returns and little else.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CartKitResult<Cart>> ResolveAsync(CartCaller caller, CancellationToken cancellationToken)
     {
         if (!UserIds.IsValidOrNull(caller.UserId))
