@@ -7,7 +7,8 @@ namespace CartKit.Redis;
 
 // The cache's value format, hand-written on Utf8JsonWriter/Utf8JsonReader so a cache hit allocates the cart and its
 // strings and little else: short property names, lines and adjustments as arrays, their counts written first so the
-// reader sizes each array once, currencies looked up from their UTF-8 bytes without a string, times as UTC ticks.
+// reader sizes each array once, currencies looked up from their UTF-8 bytes without a string, skus and names from a
+// small cache of recent strings (Utf8StringCache), times as UTC ticks.
 //
 //   cart   "<version>:" + {"f":1,"i":..,"s":..,"u":..,"st":0,"c":"USD","ca":..,"ua":..,"la":..,"mi":..,"mc":[..],
 //                          "co":..,"nl":2,"l":[[itemId,sku,name,amount,"USD",quantity],..],"na":1,"a":[[name,amount,"USD"],..]}
@@ -375,8 +376,8 @@ internal static class RedisCacheFormat
             }
 
             var itemId = ReadString(ref reader);
-            var sku = ReadString(ref reader);
-            var name = ReadString(ref reader);
+            var sku = ReadSharedString(ref reader);
+            var name = ReadSharedString(ref reader);
             var amount = ReadInt64(ref reader);
             var currency = ReadCurrency(ref reader);
             var quantity = ReadInt32(ref reader);
@@ -399,7 +400,7 @@ internal static class RedisCacheFormat
                 throw new JsonException("The cached adjustments outnumber their count.");
             }
 
-            var name = ReadString(ref reader);
+            var name = ReadSharedString(ref reader);
             var amount = ReadInt64(ref reader);
             var currency = ReadCurrency(ref reader);
             Expect(ref reader, JsonTokenType.EndArray);
@@ -439,6 +440,13 @@ internal static class RedisCacheFormat
     {
         Expect(ref reader, JsonTokenType.String);
         return reader.GetString()!;
+    }
+
+    // Skus and names recur across carts: unescaped ones come from a small cache instead of a new string each read.
+    private static string ReadSharedString(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String);
+        return reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString()! : Utf8StringCache.Get(reader.ValueSpan);
     }
 
     private static int ReadInt32(ref Utf8JsonReader reader)

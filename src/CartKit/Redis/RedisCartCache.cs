@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CartKit.Caching;
 using CartKit.Diagnostics;
@@ -82,6 +83,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
     internal int UnrepairedCount => _unrepaired.Count;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken)
     {
         if (!_keys.TryCart(cartId, out var key))
@@ -199,6 +201,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             CacheEntity.Cart).ConfigureAwait(false);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Lease<byte>?> GetLeaseAsync(RedisKey key, CacheEntity entity, CancellationToken cancellationToken)
     {
         if (await BeginAsync(entity, cancellationToken).ConfigureAwait(false) is not { } database)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CartKit.Sessions;
@@ -73,6 +74,7 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<SessionEntry<T>?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         if (!RedisKeys.TrySession(_prefix, sessionId, out var key))
