@@ -4,6 +4,7 @@ using System.Text.Json;
 using CartKit.Caching;
 using CartKit.Diagnostics;
 using CartKit.Domain;
+using CartKit.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,10 +12,14 @@ using Order = CartKit.Domain.Order;
 
 namespace CartKit.Redis;
 
-// The Redis side of the cache-aside decorators. Every entry carries its cart's version, and a cart is only ever
-// written with a one-key script that keeps a newer version: a slow reader that read version 4 from the source of
-// truth cannot put it back over the version 5 a writer stored after it (the classic cache-aside race). Entries have
-// their own TTL, so the cache also forgets carts nobody reads.
+// The Redis side of the cache-aside decorators, closing the classic race where a slow reader puts back a cart older
+// than one a writer stored after it:
+// - a write refreshes the entry with a one-key script that never replaces an equal or newer version (entries start
+//   with their cart's version), so two writers refreshing out of order cannot go backwards;
+// - a miss places a ticket in the empty key (SET NX PX, "~" + random), and the reader may repopulate only while the
+//   key still holds that ticket. Any refresh, delete, eviction or flush since the miss removes it, so a reader that
+//   read the source of truth before a write can never store its older cart, even when the newer entry is gone.
+// Entries have their own TTL, so the cache also forgets carts nobody reads.
 //
 // Redis is ephemeral: a failure is a miss (reads) or a no-op (writes), logged once per outage by RedisOutage and
 // counted here. One failure matters more: a refresh after an acknowledged write that did not reach Redis can leave an
@@ -37,7 +42,20 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         return 1
         """;
 
+    // ARGV: ticket, value, TTL in ms. Repopulates only if the key still holds the ticket this reader's miss placed.
+    internal const string SetIfTicketScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+          return 1
+        end
+        return 0
+        """;
+
     internal const int MaxUnrepairedCarts = 10_000;
+
+    // How long a miss's ticket lets its reader repopulate: long enough for a slow source-of-truth read; a reader
+    // slower than this simply does not repopulate, and a reader that died blocks repopulates for no longer.
+    private static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(5);
 
     private readonly RedisConnection _connection;
     private readonly RedisOutage _outage;
@@ -81,55 +99,95 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         _outage.Recovered += OnRecovered;
     }
 
+    private const byte TicketMark = (byte)'~';
+
     internal int UnrepairedCount => _unrepaired.Count;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken)
+    public async ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
     {
         if (!_keys.TryCart(cartId, out var key))
         {
-            return null;
+            return CartCacheRead.Miss;
         }
 
         if (!_unrepaired.IsEmpty && _unrepaired.TryGetValue(cartId, out var unrepaired))
         {
             await RepairAsync(cartId, key, unrepaired).ConfigureAwait(false);
             _metrics.CacheMiss(CacheEntity.Cart);
-            return null;
+            return CartCacheRead.Miss;
         }
 
         if (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
         {
             _metrics.CacheMiss(CacheEntity.Cart);
-            return null;
+            return CartCacheRead.Miss;
         }
 
-        using var lease = await GetLeaseAsync(key, CacheEntity.Cart, cancellationToken).ConfigureAwait(false);
-        if (lease is null)
+        if (await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
         {
-            return null;
+            return CartCacheRead.Miss;
         }
 
+        Lease<byte>? lease;
         try
         {
-            var cart = RedisCacheFormat.ReadCart(lease.Span);
-            _metrics.CacheHit(CacheEntity.Cart);
-            return cart;
+            lease = await database.StringGetLeaseAsync(key).ConfigureAwait(false);
+            _outage.Succeeded();
         }
-        catch (JsonException)
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
         {
-            await DropUnreadableAsync(key, CacheEntity.Cart).ConfigureAwait(false);
-            return null;
+            Failed(ex, CacheEntity.Cart);
+            return CartCacheRead.Miss;
+        }
+
+        using (lease)
+        {
+            if (lease is null)
+            {
+                _metrics.CacheMiss(CacheEntity.Cart);
+                return new CartCacheRead(null, await TryPlaceTicketAsync(database, key).ConfigureAwait(false));
+            }
+
+            if (lease.Span is [TicketMark, ..])
+            {
+                // Another reader is repopulating this cart: a miss, without a ticket of our own.
+                _metrics.CacheMiss(CacheEntity.Cart);
+                return CartCacheRead.Miss;
+            }
+
+            try
+            {
+                var cart = RedisCacheFormat.ReadCart(lease.Span);
+                _metrics.CacheHit(CacheEntity.Cart);
+                return new CartCacheRead(cart);
+            }
+            catch (JsonException)
+            {
+                await DropUnreadableAsync(key, CacheEntity.Cart).ConfigureAwait(false);
+                return CartCacheRead.Miss;
+            }
         }
     }
 
-    public async ValueTask SetCartAsync(Cart cart, CancellationToken cancellationToken) =>
-        await TrySetCartAsync(cart, cancellationToken).ConfigureAwait(false);
+    public async ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
+    {
+        // Without a ticket there is no proof that nothing was written since the miss, so there is no repopulate.
+        if (ticket is null || !_keys.TryCart(cart.Id, out var key)
+            || await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            return;
+        }
+
+        var payload = RedisCacheFormat.WriteCart(cart);
+        await RunAsync(database.ScriptEvaluateAsync(SetIfTicketScript, [key], [ticket, payload, _cartTtlMilliseconds]), CacheEntity.Cart)
+            .ConfigureAwait(false);
+    }
 
     public async ValueTask CartWrittenAsync(Cart cart, CancellationToken cancellationToken)
     {
         _unrepaired.TryGetValue(cart.Id, out var before);
-        if (await TrySetCartAsync(cart, cancellationToken).ConfigureAwait(false))
+        if (await TryRefreshCartAsync(cart, cancellationToken).ConfigureAwait(false))
         {
             // The entry now holds this version or a newer one, which also repairs an earlier failed refresh.
             if (before is not null)
@@ -158,7 +216,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             return null;
         }
 
-        using var lease = await GetLeaseAsync(key, CacheEntity.Order, cancellationToken).ConfigureAwait(false);
+        using var lease = await GetOrderLeaseAsync(key, cancellationToken).ConfigureAwait(false);
         if (lease is null)
         {
             return null;
@@ -188,7 +246,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
     public void Dispose() => _outage.Recovered -= OnRecovered;
 
-    private async ValueTask<bool> TrySetCartAsync(Cart cart, CancellationToken cancellationToken)
+    private async ValueTask<bool> TryRefreshCartAsync(Cart cart, CancellationToken cancellationToken)
     {
         if (!_keys.TryCart(cart.Id, out var key) || await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
         {
@@ -201,10 +259,9 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             CacheEntity.Cart).ConfigureAwait(false);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Lease<byte>?> GetLeaseAsync(RedisKey key, CacheEntity entity, CancellationToken cancellationToken)
+    private async ValueTask<Lease<byte>?> GetOrderLeaseAsync(RedisKey key, CancellationToken cancellationToken)
     {
-        if (await BeginAsync(entity, cancellationToken).ConfigureAwait(false) is not { } database)
+        if (await BeginAsync(CacheEntity.Order, cancellationToken).ConfigureAwait(false) is not { } database)
         {
             return null;
         }
@@ -215,14 +272,32 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             _outage.Succeeded();
             if (lease is null)
             {
-                _metrics.CacheMiss(entity);
+                _metrics.CacheMiss(CacheEntity.Order);
             }
 
             return lease;
         }
         catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
         {
-            Failed(ex, entity);
+            Failed(ex, CacheEntity.Order);
+            return null;
+        }
+    }
+
+    // After a miss: claims the empty key for this reader's repopulate. Null when another reader got there first or
+    // Redis failed; the reader then answers from the source of truth without repopulating.
+    private async ValueTask<string?> TryPlaceTicketAsync(IDatabase database, RedisKey key)
+    {
+        var ticket = "~" + Base64UrlIds.New(16);
+        try
+        {
+            var placed = await database.StringSetAsync(key, ticket, TicketLifetime, When.NotExists).ConfigureAwait(false);
+            _outage.Succeeded();
+            return placed ? ticket : null;
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        {
+            Failed(ex, CacheEntity.Cart);
             return null;
         }
     }

@@ -52,13 +52,13 @@ public sealed class CacheAsideWritePathTests
 
         public int Reads { get; private set; }
 
-        public ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken)
+        public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
         {
             Reads++;
-            return ValueTask.FromResult(Carts.GetValueOrDefault(cartId));
+            return ValueTask.FromResult(new CartCacheRead(Carts.GetValueOrDefault(cartId)));
         }
 
-        public ValueTask SetCartAsync(Cart cart, CancellationToken cancellationToken)
+        public ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
         {
             Writes[cart.Id] = Writes.GetValueOrDefault(cart.Id) + 1;
             if (!Carts.TryGetValue(cart.Id, out var cached) || cached.Version < cart.Version)

@@ -177,14 +177,14 @@ public sealed class AddCartKitTests
 
         public int Hits { get; private set; }
 
-        public ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken)
+        public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
         {
             var found = Carts.GetValueOrDefault(cartId);
             Hits += found is null ? 0 : 1;
-            return ValueTask.FromResult(found);
+            return ValueTask.FromResult(new CartCacheRead(found));
         }
 
-        public ValueTask SetCartAsync(Cart cart, CancellationToken cancellationToken)
+        public ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
         {
             if (!Carts.TryGetValue(cart.Id, out var cached) || cached.Version < cart.Version)
             {

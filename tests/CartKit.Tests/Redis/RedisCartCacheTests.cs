@@ -94,12 +94,12 @@ public sealed partial class RedisCartCacheTests : IDisposable
         var v2 = Samples.Next(v1);
         var v3 = Samples.Next(v2);
 
-        await _kit.Cache.SetCartAsync(v2, default);
-        await _kit.Cache.SetCartAsync(v1, default);
+        await _kit.Cache.CartWrittenAsync(v2, default);
+        await _kit.Cache.CartWrittenAsync(v1, default);
         Assert.Equal(2, (await CachedAsync(v1.Id))!.Version);
 
-        await _kit.Cache.SetCartAsync(v3, default);
-        await _kit.Cache.SetCartAsync(v2, default);
+        await _kit.Cache.CartWrittenAsync(v3, default);
+        await _kit.Cache.CartWrittenAsync(v2, default);
         Assert.Equal(3, (await CachedAsync(v1.Id))!.Version);
     }
 
@@ -127,6 +127,47 @@ public sealed partial class RedisCartCacheTests : IDisposable
 
         Assert.Equal(2, (await CachedAsync(v1.Id))!.Version);
         Assert.Equal(2, (await carts.GetAsync(v1.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task ASlowReader_CannotPutAnOldCartBack_EvenWhenTheNewerEntryWasEvictedMeanwhile()
+    {
+        var gated = new GatedCartRepository(_truth);
+        var carts = new CachedCartRepository(gated, _kit.Cache);
+        var v1 = Samples.Cart();
+        await carts.InsertAsync(v1);
+        await _kit.Database.KeyDeleteAsync(_kit.CartKey(v1.Id));
+
+        gated.HoldNextRead();
+        var reader = Task.Run(async () => await carts.GetAsync(v1.Id));
+        await gated.ReadStarted.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("~", (string?)await _kit.Database.StringGetAsync(_kit.CartKey(v1.Id)), StringComparison.Ordinal);
+        Assert.Equal(CartWriteResult.Written, await carts.ReplaceAsync(Samples.Next(v1), 1));
+
+        // The newer entry is evicted (memory pressure, a flush, a failover) before the slow reader repopulates: a
+        // version check alone would find the key empty and store version 1. The reader's ticket is gone, so it cannot.
+        await _kit.Database.KeyDeleteAsync(_kit.CartKey(v1.Id));
+        gated.Release();
+        Assert.Equal(1, (await reader)!.Version);
+
+        Assert.False(await _kit.Database.KeyExistsAsync(_kit.CartKey(v1.Id)));
+        Assert.Equal(2, (await carts.GetAsync(v1.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task ConcurrentMisses_LetOneReaderRepopulate()
+    {
+        var cart = Samples.Cart();
+        await _truth.InsertAsync(cart);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _kit.Cache.GetCartAsync(cart.Id, default).AsTask()));
+
+        Assert.All(reads, r => Assert.Null(r.Cart));
+        var ticket = Assert.Single(reads, r => r.RepopulateTicket is not null).RepopulateTicket;
+        await _kit.Cache.SetCartAsync(cart, "~not-the-ticket", default);
+        Assert.Null(await CachedAsync(cart.Id, allowTicket: true));
+        await _kit.Cache.SetCartAsync(cart, ticket, default);
+        Assert.Equal(1, (await CachedAsync(cart.Id))!.Version);
     }
 
     [Fact]
@@ -159,9 +200,10 @@ public sealed partial class RedisCartCacheTests : IDisposable
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task MalformedIds_NeverReachRedis(string id)
     {
-        Assert.Null(await _kit.Cache.GetCartAsync(id, default));
+        Assert.Null((await _kit.Cache.GetCartAsync(id, default)).Cart);
         Assert.Null(await _kit.Cache.GetOrderAsync(id, default));
-        await _kit.Cache.SetCartAsync(Samples.Cart(id: id), default);
+        await _kit.Cache.CartWrittenAsync(Samples.Cart(id: id), default);
+        await _kit.Cache.SetCartAsync(Samples.Cart(id: id), "~ticket", default);
         await _kit.Cache.RemoveCartAsync(id, default);
 
         Assert.Equal(0, _kit.Metrics.Sum(CartKitMetrics.CacheMisses));
@@ -175,6 +217,8 @@ public sealed partial class RedisCartCacheTests : IDisposable
         await _truth.InsertAsync(cart);
         await _kit.Database.StringSetAsync(_kit.CartKey(cart.Id), "9:{\"f\":99}");
 
+        CartRepositoryContractTests.AssertSameCart(cart, await Carts.GetAsync(cart.Id));
+        Assert.False(await _kit.Database.KeyExistsAsync(_kit.CartKey(cart.Id)));
         CartRepositoryContractTests.AssertSameCart(cart, await Carts.GetAsync(cart.Id));
 
         Assert.Equal(1, _kit.Metrics.Sum(CartKitMetrics.CacheErrors, (CartKitMetrics.ErrorTypeTag, "format")));
@@ -191,7 +235,7 @@ public sealed partial class RedisCartCacheTests : IDisposable
             .Select(f => (f.DeclaringType!.Name + "." + f.Name, (string)f.GetRawConstantValue()!))
             .ToList();
 
-        Assert.Equal(3, scripts.Count);
+        Assert.Equal(4, scripts.Count);
         Assert.All(scripts, script =>
         {
             var calls = RedisCall().Matches(script.Item2);
@@ -209,9 +253,14 @@ public sealed partial class RedisCartCacheTests : IDisposable
     [GeneratedRegex(@"redis\.call\('(?<command>[A-Z]+)',\s*(?<key>[^,)]+)")]
     private static partial Regex RedisCall();
 
-    private async Task<Cart?> CachedAsync(string cartId)
+    private async Task<Cart?> CachedAsync(string cartId, bool allowTicket = false)
     {
         var value = await _kit.Database.StringGetAsync(_kit.CartKey(cartId));
+        if (allowTicket && value.StartsWith("~"u8.ToArray()))
+        {
+            return null;
+        }
+
         return value.IsNull ? null : RedisCacheFormat.ReadCart((byte[])value!);
     }
 
