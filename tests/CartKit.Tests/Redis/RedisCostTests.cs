@@ -56,12 +56,17 @@ public sealed class RedisCostTests : IAsyncLifetime
         await SharedRedis.Multiplexer.GetDatabase().KeyDeleteAsync(_prefix + "c:" + cartId);
         var miss = await CommandsAsync(() => _kit.Carts.GetCartAsync(session).AsTask());
         var checkout = await CommandsAsync(() => _kit.Checkout.CheckoutAsync(session).AsTask());
+        var orderId = ResultAssert.Success(await _kit.Checkout.CheckoutAsync(session)).Order.Id;
+        var confirm = await CommandsAsync(() => _kit.Checkout.ConfirmPaymentAsync(orderId, "pi_1").AsTask());
+        var getOrder = await CommandsAsync(() => _kit.Checkout.GetOrderAsync(orderId).AsTask());
 
         Assert.Equal(["GETEX", "GET"], hit);
         Assert.Equal(["GETEX", "EVAL"], add);
         Assert.Equal(["GETEX", "GET", "SET", "EVAL"], miss);
         Assert.Equal(["SET", "EVAL"], create);
         Assert.Equal(["GETEX", "GET", "SET", "EVAL"], checkout);
+        Assert.Equal(["GET", "GET", "SETEX", "EVAL"], confirm);
+        Assert.Equal(["GET"], getOrder);
     }
 
     [Fact]
