@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
 using CartKit.Domain;
 using CartKit.Storage;
 
 namespace CartKit.Caching;
 
-// Cache-aside around the cart source of truth: reads try the cache first and repopulate it on a miss; every
-// acknowledged write stores the new version in the cache before returning, so no later read sees an older cart.
+// Cache-aside around the cart source of truth: reads try the cache first and repopulate it on a miss, presenting the
+// ticket the miss handed out; every acknowledged write stores the new version in the cache before returning, so no
+// later read sees an older cart.
 // Queries by session, user or activity always go to the source of truth.
 internal sealed class CachedCartRepository(ICartRepository inner, ICartCache cache) : ICartRepository
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Cart?> GetAsync(string cartId, CancellationToken cancellationToken = default)
     {
-        if (await cache.GetCartAsync(cartId, cancellationToken).ConfigureAwait(false) is { } cached)
+        var read = await cache.GetCartAsync(cartId, cancellationToken).ConfigureAwait(false);
+        if (read.Cart is { } cached)
         {
             return cached;
         }
@@ -18,7 +22,7 @@ internal sealed class CachedCartRepository(ICartRepository inner, ICartCache cac
         var cart = await inner.GetAsync(cartId, cancellationToken).ConfigureAwait(false);
         if (cart is not null)
         {
-            await cache.SetCartAsync(cart, cancellationToken).ConfigureAwait(false);
+            await cache.SetCartAsync(cart, read.RepopulateTicket, cancellationToken).ConfigureAwait(false);
         }
 
         return cart;
@@ -54,7 +58,7 @@ internal sealed class CachedCartRepository(ICartRepository inner, ICartCache cac
     private ValueTask AfterWriteAsync(Cart cart, CartWriteResult result, CancellationToken cancellationToken) =>
         result switch
         {
-            CartWriteResult.Written => cache.SetCartAsync(cart, cancellationToken),
+            CartWriteResult.Written => cache.CartWrittenAsync(cart, cancellationToken),
 
             // A lost compare-and-swap may mean the cache served a stale version: drop it so the retry reads the truth.
             CartWriteResult.VersionConflict => cache.RemoveCartAsync(cart.Id, cancellationToken),

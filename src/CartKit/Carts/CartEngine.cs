@@ -11,8 +11,8 @@ namespace CartKit.Carts;
 
 internal sealed class CartEngine : ICartEngine
 {
-    private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
+    private readonly CartReader _reader;
     private readonly IProductCatalog _catalog;
     private readonly CartResolver _resolver;
     private readonly CartRevision _revision;
@@ -23,8 +23,8 @@ internal sealed class CartEngine : ICartEngine
     private readonly ILogger<CartEngine> _logger;
 
     public CartEngine(
-        ISessionStore<CartSession> sessions,
         ICartRepository carts,
+        CartReader reader,
         IProductCatalog catalog,
         CartResolver resolver,
         CartRevision revision,
@@ -33,8 +33,8 @@ internal sealed class CartEngine : ICartEngine
         TimeProvider time,
         ILogger<CartEngine> logger)
     {
-        _sessions = sessions;
         _carts = carts;
+        _reader = reader;
         _catalog = catalog;
         _resolver = resolver;
         _revision = revision;
@@ -55,13 +55,15 @@ internal sealed class CartEngine : ICartEngine
         // A signed-in user keeps one active cart across sessions and devices.
         if (userId is not null && await _carts.FindActiveByUserAsync(userId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            var joined = await _sessions.CreateAsync(new CartSession(existing.Id, userId), cancellationToken).ConfigureAwait(false);
-            return new CartSessionCreated(joined.Id, joined.ExpiresAt, existing);
+            var (joined, stored) = await _resolver.CreateSessionAsync(new CartSession(existing.Id, userId), cancellationToken).ConfigureAwait(false);
+            var joinedCart = stored ? existing : await RecordOwnerSessionAsync(existing, joined.Id, cancellationToken).ConfigureAwait(false);
+            return new CartSessionCreated(joined.Id, joined.ExpiresAt, joinedCart);
         }
 
-        // The session is created first because the cart records the session that owns it.
+        // The session is created first because the cart records the session that owns it (which is also what lets
+        // a session the store never kept, because it was down, be restored from the cart later).
         var cartId = EntityIds.NewCartId();
-        var session = await _sessions.CreateAsync(new CartSession(cartId, userId), cancellationToken).ConfigureAwait(false);
+        var (session, _) = await _resolver.CreateSessionAsync(new CartSession(cartId, userId), cancellationToken).ConfigureAwait(false);
         var now = StoredTime.Now(_time);
         var cart = new Cart
         {
@@ -82,8 +84,10 @@ internal sealed class CartEngine : ICartEngine
                 // Another session of the same user created their cart first: share it.
                 var winner = await _carts.FindActiveByUserAsync(userId!, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("The store reported an active cart for the user but returned none.");
-                var shared = await _sessions.SetAsync(session.Id, new CartSession(winner.Id, userId), cancellationToken).ConfigureAwait(false);
-                return new CartSessionCreated(shared.Id, shared.ExpiresAt, winner);
+                var (shared, sharedStored) = await _resolver.TrySetSessionAsync(session.Id, new CartSession(winner.Id, userId), cancellationToken)
+                    .ConfigureAwait(false);
+                var sharedCart = sharedStored ? winner : await RecordOwnerSessionAsync(winner, shared.Id, cancellationToken).ConfigureAwait(false);
+                return new CartSessionCreated(shared.Id, shared.ExpiresAt, sharedCart);
             default:
                 throw new InvalidOperationException("A freshly generated cart id already exists.");
         }
@@ -201,6 +205,7 @@ internal sealed class CartEngine : ICartEngine
         _carts.FindInactiveAsync(_time.GetUtcNow() - _options.SessionTtl, pageSize, continuationToken, cancellationToken);
 
     // The write loop: read the cart under this process's lock for it, apply the edit, compare-and-swap on the version.
+    // The read goes to the source of truth (the compare-and-swap needs its version), never through the cache.
     // A lost race is retried from a fresh read (with backoff), unless the caller pinned a version, which is then stale.
     private async ValueTask<CartKitResult<Cart>> MutateAsync<TState>(
         CartCaller caller,
@@ -231,7 +236,7 @@ internal sealed class CartEngine : ICartEngine
             Cart? redirect = null;
             using (await _locks.AcquireAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false))
             {
-                var cart = await _carts.GetAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
+                var cart = await _reader.ReadForUpdateAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
                 switch (CartAccessRules.Classify(cart, caller.UserId))
                 {
                     case CartAccess.NotFound:
@@ -264,6 +269,36 @@ internal sealed class CartEngine : ICartEngine
 
         Log.AttemptsExhausted(_logger, "cart edit", _options.MaxWriteAttempts);
         return CartErrors.ConcurrencyConflict;
+    }
+
+    // While the session store is down, a new session exists only as a cart's owner session in the source of truth,
+    // which is what restore reads: a user joining their cart from a new device records the new session there (the
+    // cart's owner is "the session that last signed in to it"), or the session could never be found again.
+    private async ValueTask<Cart> RecordOwnerSessionAsync(Cart cart, string sessionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        {
+            using (await _locks.AcquireAsync(cart.Id, cancellationToken).ConfigureAwait(false))
+            {
+                var current = await _reader.ReadForUpdateAsync(cart.Id, cancellationToken).ConfigureAwait(false);
+                if (current is not { Status: CartStatus.Active })
+                {
+                    return current ?? cart;
+                }
+
+                var next = await _revision.NextAsync(current, current with { Owner = current.Owner with { SessionId = sessionId } }, cancellationToken)
+                    .ConfigureAwait(false);
+                if (await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false) == CartWriteResult.Written)
+                {
+                    return next;
+                }
+            }
+
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.AttemptsExhausted(_logger, "session record", _options.MaxWriteAttempts);
+        return cart;
     }
 
     // Null means "lost a race, try again".

@@ -24,7 +24,7 @@ internal sealed partial class CartResolver
                 cancellationToken).ConfigureAwait(false);
             if (adopted is not null)
             {
-                await _sessions.SetAsync(session.Id, new CartSession(adopted.Id, userId), cancellationToken).ConfigureAwait(false);
+                await TrySetSessionAsync(session.Id, new CartSession(adopted.Id, userId), cancellationToken).ConfigureAwait(false);
             }
 
             // Not written: a concurrent change, or the user got an active cart meanwhile. The caller resolves again.
@@ -46,7 +46,7 @@ internal sealed partial class CartResolver
         var destination = await ApplyMergeAsync(guest, session.Id, cancellationToken).ConfigureAwait(false);
         if (destination is not null)
         {
-            await _sessions.SetAsync(session.Id, new CartSession(destination.Id, destination.Owner.UserId), cancellationToken)
+            await TrySetSessionAsync(session.Id, new CartSession(destination.Id, destination.Owner.UserId), cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -56,7 +56,7 @@ internal sealed partial class CartResolver
     {
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
-            var target = await _carts.GetAsync(guest.MergedIntoCartId!, cancellationToken).ConfigureAwait(false)
+            var target = await _reader.ReadForUpdateAsync(guest.MergedIntoCartId!, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A merged cart points at a cart that does not exist.");
             if (target.MergedCartIds.Contains(guest.Id, StringComparer.Ordinal))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CartKit.Diagnostics;
 using CartKit.Domain;
 using CartKit.Sessions;
@@ -13,30 +14,37 @@ internal sealed partial class CartResolver
 {
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
+    private readonly CartReader _reader;
     private readonly CartRevision _revision;
     private readonly CartWriteLocks _locks;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
+    private readonly CartKitMetrics _metrics;
     private readonly ILogger<CartResolver> _logger;
 
     public CartResolver(
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
+        CartReader reader,
         CartRevision revision,
         CartWriteLocks locks,
         IOptions<CartKitOptions> options,
         TimeProvider time,
+        CartKitMetrics metrics,
         ILogger<CartResolver> logger)
     {
         _sessions = sessions;
         _carts = carts;
+        _reader = reader;
         _revision = revision;
         _locks = locks;
         _options = options.Value;
         _time = time;
+        _metrics = metrics;
         _logger = logger;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CartKitResult<SessionEntry<CartSession>>> FindSessionAsync(string sessionId, CancellationToken cancellationToken)
     {
         if (!SessionIds.IsValid(sessionId))
@@ -44,12 +52,59 @@ internal sealed partial class CartResolver
             return CartErrors.SessionNotFound;
         }
 
-        var session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false)
-            ?? await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        SessionEntry<CartSession>? session;
+        try
+        {
+            session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false)
+                ?? await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            // The store is down, not the session gone: the source of truth answers under the same rule as a restore.
+            _metrics.SessionStoreError("get");
+            session = await FromSourceOfTruthAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        }
+
         return session is null ? CartErrors.SessionNotFound : session;
     }
 
+    // Creates a session in the store, or, while the store is down, hands out a server-generated id that exists only
+    // as a cart's owner session in the source of truth (the caller records it there), so a later read restores it.
+    public async ValueTask<(SessionEntry<CartSession> Session, bool Stored)> CreateSessionAsync(CartSession value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _sessions.CreateAsync(value, cancellationToken).ConfigureAwait(false), true);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            _metrics.SessionStoreError("create");
+            return (new SessionEntry<CartSession>(SessionIds.New(), value, _time.GetUtcNow() + _options.SessionTtl), false);
+        }
+    }
+
+    // Session writes follow cart writes that already succeeded in the source of truth, which is what restore reads:
+    // a store that is down must not fail the request, and the session is rebuilt when it answers again.
+    public async ValueTask<(SessionEntry<CartSession> Session, bool Stored)> TrySetSessionAsync(
+        string sessionId,
+        CartSession value,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _sessions.SetAsync(sessionId, value, cancellationToken).ConfigureAwait(false), true);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            _metrics.SessionStoreError("set");
+            return (new SessionEntry<CartSession>(sessionId, value, _time.GetUtcNow() + _options.SessionTtl), false);
+        }
+    }
+
     // The read path: resolves the caller's cart, performing any merge-following or sign-in attach on the way.
+    // The hot read path's state machines are pooled (here, in the cache-aside decorator and in the Redis stores), so a
+    // cache-hit read allocates the cart it returns and little else.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CartKitResult<Cart>> ResolveAsync(CartCaller caller, CancellationToken cancellationToken)
     {
         if (!UserIds.IsValidOrNull(caller.UserId))
@@ -65,7 +120,7 @@ internal sealed partial class CartResolver
                 return session.Error;
             }
 
-            var cart = await _carts.GetAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
+            var cart = await _reader.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
             switch (CartAccessRules.Classify(cart, caller.UserId))
             {
                 case CartAccess.Granted:
@@ -93,15 +148,27 @@ internal sealed partial class CartResolver
     // passed stay expired (their cart is abandoned).
     private async ValueTask<SessionEntry<CartSession>?> RestoreAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var cart = await _carts.FindActiveBySessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        if (cart is null || cart.IsAbandonedAt(_time.GetUtcNow(), _options.SessionTtl))
+        var found = await FromSourceOfTruthAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return null;
         }
 
-        var restored = await _sessions.SetAsync(sessionId, new CartSession(cart.Id, cart.Owner.UserId), cancellationToken)
-            .ConfigureAwait(false);
+        var (restored, _) = await TrySetSessionAsync(sessionId, found.Value, cancellationToken).ConfigureAwait(false);
         Log.SessionRestored(_logger);
+        _metrics.SessionRestored();
         return restored;
+    }
+
+    private async ValueTask<SessionEntry<CartSession>?> FromSourceOfTruthAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var cart = await _carts.FindActiveBySessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        if (cart is null || cart.IsAbandonedAt(now, _options.SessionTtl))
+        {
+            return null;
+        }
+
+        return new SessionEntry<CartSession>(sessionId, new CartSession(cart.Id, cart.Owner.UserId), now + _options.SessionTtl);
     }
 }

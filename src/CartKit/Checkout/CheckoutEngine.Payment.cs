@@ -63,7 +63,7 @@ internal sealed partial class CheckoutEngine
                     return order;
             }
 
-            var cart = await _carts.GetAsync(order.CartId, cancellationToken).ConfigureAwait(false);
+            var cart = await _reader.ReadAsync(order.CartId, cancellationToken).ConfigureAwait(false);
             if (cart is { Status: CartStatus.Completed } && !string.Equals(cart.CompletedByOrderId, order.Id, StringComparison.Ordinal))
             {
                 await _orders.MarkSupersededAsync(order.Id, cancellationToken).ConfigureAwait(false);
@@ -98,7 +98,7 @@ internal sealed partial class CheckoutEngine
         {
             using (await _cartLocks.AcquireAsync(paid.CartId, cancellationToken).ConfigureAwait(false))
             {
-                var cart = await _carts.GetAsync(paid.CartId, cancellationToken).ConfigureAwait(false);
+                var cart = await _reader.ReadForUpdateAsync(paid.CartId, cancellationToken).ConfigureAwait(false);
                 if (cart is null || cart.Status == CartStatus.Completed)
                 {
                     return;

@@ -16,6 +16,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
 {
     private readonly CartResolver _resolver;
     private readonly ICartRepository _carts;
+    private readonly CartReader _reader;
     private readonly IOrderRepository _orders;
     private readonly IIdempotencyKeyStore _keys;
     private readonly IProductCatalog _catalog;
@@ -30,6 +31,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
     public CheckoutEngine(
         CartResolver resolver,
         ICartRepository carts,
+        CartReader reader,
         IOrderRepository orders,
         IIdempotencyKeyStore keys,
         IProductCatalog catalog,
@@ -43,6 +45,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
     {
         _resolver = resolver;
         _carts = carts;
+        _reader = reader;
         _orders = orders;
         _keys = keys;
         _catalog = catalog;

@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using CartKit;
 using CartKit.Caching;
 using CartKit.Carts;
 using CartKit.Checkout;
 using CartKit.DependencyInjection;
+using CartKit.Diagnostics;
 using CartKit.Pricing;
 using CartKit.Sessions;
 using CartKit.Storage;
@@ -35,6 +37,7 @@ public static class CartKitServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CartKitOptions>, CartKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new CartKitMetrics(sp.GetService<IMeterFactory>()));
 
         services.TryAddSingleton<CartSessionStoreSetup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<SessionStoreOptions<CartSession>>, CartSessionStoreSetup>(
@@ -55,6 +58,9 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton<CartPricer>();
         services.TryAddSingleton<CartRevision>();
         services.TryAddSingleton<CartWriteLocks>();
+        services.TryAddSingleton(static sp => new CartReader(
+            sp.GetRequiredService<ICartRepository>(),
+            sp.GetRequiredKeyedService<ICartRepository>(CartKitServiceKeys.SourceOfTruth)));
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<ICartEngine, CartEngine>();

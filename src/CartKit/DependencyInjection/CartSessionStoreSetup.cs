@@ -23,6 +23,7 @@ internal sealed class CartSessionStoreSetup(IOptions<CartKitOptions> cartKit) : 
         }
 
         options.SlidingExpiration = true;
+        options.JsonTypeInfo ??= CartSessionJsonContext.Default.CartSession;
     }
 
     // Invalid CartKitOptions are reported once, by their own validation, not again by every options type reading them.

@@ -115,6 +115,19 @@ public sealed class AddCartKitTests
     }
 
     [Fact]
+    public void TheCartSession_IsSerializedWithSourceGeneratedJson()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit().UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+
+        var typeInfo = provider.GetRequiredService<IOptions<SessionStoreOptions<CartSession>>>().Value.JsonTypeInfo;
+
+        Assert.NotNull(typeInfo);
+        Assert.Equal("{\"cartId\":\"c1\"}", System.Text.Json.JsonSerializer.Serialize(new CartSession("c1"), typeInfo));
+    }
+
+    [Fact]
     public void ACartSessionTtlThatDisagreesWithCartKitOptions_FailsAtStart()
     {
         var services = new ServiceCollection().AddLogging();
@@ -164,14 +177,14 @@ public sealed class AddCartKitTests
 
         public int Hits { get; private set; }
 
-        public ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken)
+        public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
         {
             var found = Carts.GetValueOrDefault(cartId);
             Hits += found is null ? 0 : 1;
-            return ValueTask.FromResult(found);
+            return ValueTask.FromResult(new CartCacheRead(found));
         }
 
-        public ValueTask SetCartAsync(Cart cart, CancellationToken cancellationToken)
+        public ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
         {
             if (!Carts.TryGetValue(cart.Id, out var cached) || cached.Version < cart.Version)
             {

@@ -235,9 +235,9 @@ public sealed class UseMongoStorageTests : IDisposable
 
     private sealed class NoCache : ICartCache
     {
-        public ValueTask<Cart?> GetCartAsync(string cartId, CancellationToken cancellationToken) => ValueTask.FromResult<Cart?>(null);
+        public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken) => ValueTask.FromResult(CartCacheRead.Miss);
 
-        public ValueTask SetCartAsync(Cart cart, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public ValueTask RemoveCartAsync(string cartId, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

@@ -222,7 +222,9 @@ public abstract class CartRepositoryContractTests
         Assert.Equal(2, (await store.GetAsync(cart.Id))!.Lines.Count);
     }
 
-    protected static void AssertSame(Cart expected, Cart? actual)
+    protected static void AssertSame(Cart expected, Cart? actual) => AssertSameCart(expected, actual);
+
+    public static void AssertSameCart(Cart expected, Cart? actual)
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.Id, actual.Id);

@@ -152,7 +152,9 @@ public abstract class OrderRepositoryContractTests
         Assert.Null(await store.MarkSupersededAsync("AAAAAAAAAAAAAAAAAAAAAA"));
     }
 
-    protected static void AssertSame(Order expected, Order? actual)
+    protected static void AssertSame(Order expected, Order? actual) => AssertSameOrder(expected, actual);
+
+    public static void AssertSameOrder(Order expected, Order? actual)
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.Id, actual.Id);

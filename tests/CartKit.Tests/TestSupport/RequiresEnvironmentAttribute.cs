@@ -16,6 +16,18 @@ public sealed class RequiresEnvironmentAttribute(string variable, string reason)
     public string Reason { get; } = reason;
 }
 
+/// <summary>
+/// Excludes one inherited test from a suite run against a storage profile that cannot honour it, reported as skipped
+/// with the reason (for example a rule that needs a fake clock to expire keys in a real server).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class ExcludedTestAttribute(string method, string reason) : Attribute
+{
+    public string Method { get; } = method;
+
+    public string Reason { get; } = reason;
+}
+
 /// <summary>A fact that is skipped when its class's <see cref="RequiresEnvironmentAttribute"/> is not met.</summary>
 [XunitTestCaseDiscoverer("CartKit.Tests.TestSupport.StorageFactDiscoverer", "CartKit.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
@@ -36,6 +48,14 @@ internal static class EnvironmentRequirement
             if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable!)))
             {
                 return $"{variable} is not set: {attribute.GetConstructorArguments().Last()}";
+            }
+        }
+
+        foreach (var attribute in testMethod.TestClass.Class.GetCustomAttributes(typeof(ExcludedTestAttribute)))
+        {
+            if (attribute.GetConstructorArguments().First() as string == testMethod.Method.Name)
+            {
+                return $"Excluded from this profile: {attribute.GetConstructorArguments().Last()}";
             }
         }
 
@@ -60,7 +80,8 @@ public sealed class StorageTheoryDiscoverer(IMessageSink diagnosticMessageSink) 
 }
 
 /// <summary>
-/// A test case skipped because its class's <see cref="RequiresEnvironmentAttribute"/> is not met. The reason is worked
+/// A test case skipped because its class's <see cref="RequiresEnvironmentAttribute"/> is not met, or the class
+/// excludes it with <see cref="ExcludedTestAttribute"/>. The reason is worked
 /// out again whenever the case initialises (after discovery and after the runner deserialises it), not kept in a
 /// field: xUnit may initialise a deserialised case before a field of this class could be restored, which left the
 /// reason empty and ran the test.

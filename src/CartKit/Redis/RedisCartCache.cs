@@ -1,0 +1,424 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CartKit.Caching;
+using CartKit.Diagnostics;
+using CartKit.Domain;
+using CartKit.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Order = CartKit.Domain.Order;
+
+namespace CartKit.Redis;
+
+// The Redis side of the cache-aside decorators, closing the classic race where a slow reader puts back a cart older
+// than one a writer stored after it:
+// - a write refreshes the entry with a one-key script that never replaces an equal or newer version (entries start
+//   with their cart's version), so two writers refreshing out of order cannot go backwards;
+// - a miss places a ticket in the empty key (SET NX PX, "~" + random), and the reader may repopulate only while the
+//   key still holds that ticket. Any refresh, delete, eviction or flush since the miss removes it, so a reader that
+//   read the source of truth before a write can never store its older cart, even when the newer entry is gone.
+// Entries have their own TTL, so the cache also forgets carts nobody reads.
+//
+// Redis is ephemeral: a failure is a miss (reads) or a no-op (writes), logged once per outage by RedisOutage and
+// counted here. One failure matters more: a refresh after an acknowledged write that did not reach Redis can leave an
+// older version cached. Those carts are remembered (a bounded set) and read from the source of truth until their
+// entry has been deleted, so this process never answers older than what it acknowledged; see docs/redis.md for the
+// residual risk when only this process lost Redis.
+internal sealed class RedisCartCache : ICartCache, IDisposable
+{
+    // ARGV: version, value, TTL in ms. The version is the digits that start the stored value, so GETRANGE reads it
+    // without copying the cart. Returns 1 when written, 0 when an equal or newer version was already there.
+    internal const string SetIfNewerScript = """
+        local current = redis.call('GETRANGE', KEYS[1], 0, 20)
+        if current ~= '' then
+          local version = tonumber(string.match(current, '^(%d+):'))
+          if version and version >= tonumber(ARGV[1]) then
+            return 0
+          end
+        end
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        return 1
+        """;
+
+    // ARGV: ticket, value, TTL in ms. Repopulates only if the key still holds the ticket this reader's miss placed.
+    internal const string SetIfTicketScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+          return 1
+        end
+        return 0
+        """;
+
+    internal const int MaxUnrepairedCarts = 10_000;
+
+    // How long a miss's ticket lets its reader repopulate: long enough for a slow source-of-truth read; a reader
+    // slower than this simply does not repopulate, and a reader that died blocks repopulates for no longer.
+    private static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(5);
+
+    private readonly RedisConnection _connection;
+    private readonly RedisOutage _outage;
+    private readonly RedisKeys _keys;
+    private readonly CartKitMetrics _metrics;
+    private readonly ILogger<RedisCartCache> _logger;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _cartTtl;
+    private readonly TimeSpan _orderTtl;
+    private readonly long _cartTtlMilliseconds;
+    private readonly TimeSpan _unrepairedLifetime;
+
+    // Carts whose refresh after a write failed, until their entry is deleted or must have expired. The value is a
+    // unique stamp, so a repair only forgets the failure it repaired, never a newer one recorded meanwhile.
+    private readonly ConcurrentDictionary<string, Unrepaired> _unrepaired = new(StringComparer.Ordinal);
+    private long _stamps;
+    private long _bypassUntil;
+    private int _draining;
+
+    public RedisCartCache(
+        RedisConnection connection,
+        RedisOutage outage,
+        RedisKeys keys,
+        CartKitMetrics metrics,
+        IOptions<RedisCartKitOptions> options,
+        ILogger<RedisCartCache> logger,
+        TimeProvider clock)
+    {
+        _connection = connection;
+        _outage = outage;
+        _keys = keys;
+        _metrics = metrics;
+        _logger = logger;
+        _clock = clock;
+        _cartTtl = options.Value.CartCacheTtl;
+        _orderTtl = options.Value.OrderCacheTtl;
+        _cartTtlMilliseconds = (long)_cartTtl.TotalMilliseconds;
+
+        // An entry written before the failure has expired by then (plus slack for a repopulate already in flight).
+        _unrepairedLifetime = _cartTtl + (2 * options.Value.OperationTimeout) + TimeSpan.FromSeconds(1);
+        _outage.Recovered += OnRecovered;
+    }
+
+    private const byte TicketMark = (byte)'~';
+
+    internal int UnrepairedCount => _unrepaired.Count;
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
+    {
+        if (!_keys.TryCart(cartId, out var key))
+        {
+            return CartCacheRead.Miss;
+        }
+
+        if (!_unrepaired.IsEmpty && _unrepaired.TryGetValue(cartId, out var unrepaired))
+        {
+            await RepairAsync(cartId, key, unrepaired).ConfigureAwait(false);
+            _metrics.CacheMiss(CacheEntity.Cart);
+            return CartCacheRead.Miss;
+        }
+
+        if (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
+        {
+            _metrics.CacheMiss(CacheEntity.Cart);
+            return CartCacheRead.Miss;
+        }
+
+        if (await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            return CartCacheRead.Miss;
+        }
+
+        Lease<byte>? lease;
+        try
+        {
+            lease = await database.StringGetLeaseAsync(key).ConfigureAwait(false);
+            _outage.Succeeded();
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        {
+            Failed(ex, CacheEntity.Cart);
+            return CartCacheRead.Miss;
+        }
+
+        using (lease)
+        {
+            if (lease is null)
+            {
+                _metrics.CacheMiss(CacheEntity.Cart);
+                return new CartCacheRead(null, await TryPlaceTicketAsync(database, key).ConfigureAwait(false));
+            }
+
+            if (lease.Span is [TicketMark, ..])
+            {
+                // Another reader is repopulating this cart: a miss, without a ticket of our own.
+                _metrics.CacheMiss(CacheEntity.Cart);
+                return CartCacheRead.Miss;
+            }
+
+            try
+            {
+                var cart = RedisCacheFormat.ReadCart(lease.Span);
+                _metrics.CacheHit(CacheEntity.Cart);
+                return new CartCacheRead(cart);
+            }
+            catch (JsonException)
+            {
+                await DropUnreadableAsync(key, CacheEntity.Cart).ConfigureAwait(false);
+                return CartCacheRead.Miss;
+            }
+        }
+    }
+
+    public async ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
+    {
+        // Without a ticket there is no proof that nothing was written since the miss, so there is no repopulate.
+        if (ticket is null || !_keys.TryCart(cart.Id, out var key)
+            || await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            return;
+        }
+
+        var payload = RedisCacheFormat.WriteCart(cart);
+        await RunAsync(database.ScriptEvaluateAsync(SetIfTicketScript, [key], [ticket, payload, _cartTtlMilliseconds]), CacheEntity.Cart)
+            .ConfigureAwait(false);
+    }
+
+    public async ValueTask CartWrittenAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        _unrepaired.TryGetValue(cart.Id, out var before);
+        if (await TryRefreshCartAsync(cart, cancellationToken).ConfigureAwait(false))
+        {
+            // The entry now holds this version or a newer one, which also repairs an earlier failed refresh.
+            if (before is not null)
+            {
+                _unrepaired.TryRemove(KeyValuePair.Create(cart.Id, before));
+            }
+
+            return;
+        }
+
+        Remember(cart.Id);
+    }
+
+    public async ValueTask RemoveCartAsync(string cartId, CancellationToken cancellationToken)
+    {
+        if (_keys.TryCart(cartId, out var key) && await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is { } database)
+        {
+            await RunAsync(database.KeyDeleteAsync(key), CacheEntity.Cart).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask<Order?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        if (!_keys.TryOrder(orderId, out var key))
+        {
+            return null;
+        }
+
+        using var lease = await GetOrderLeaseAsync(key, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var order = RedisCacheFormat.ReadOrder(lease.Span);
+            _metrics.CacheHit(CacheEntity.Order);
+            return order;
+        }
+        catch (JsonException)
+        {
+            await DropUnreadableAsync(key, CacheEntity.Order).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    // Only final orders reach here (CachedOrderRepository), and they never change again: a plain SET is enough.
+    public async ValueTask SetOrderAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (_keys.TryOrder(order.Id, out var key) && await BeginAsync(CacheEntity.Order, cancellationToken).ConfigureAwait(false) is { } database)
+        {
+            await RunAsync(database.StringSetAsync(key, RedisCacheFormat.WriteOrder(order), _orderTtl), CacheEntity.Order).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _outage.Recovered -= OnRecovered;
+
+    private async ValueTask<bool> TryRefreshCartAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        if (!_keys.TryCart(cart.Id, out var key) || await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            return false;
+        }
+
+        var payload = RedisCacheFormat.WriteCart(cart);
+        return await RunAsync(
+            database.ScriptEvaluateAsync(SetIfNewerScript, [key], [cart.Version, payload, _cartTtlMilliseconds]),
+            CacheEntity.Cart).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Lease<byte>?> GetOrderLeaseAsync(RedisKey key, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(CacheEntity.Order, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            return null;
+        }
+
+        try
+        {
+            var lease = await database.StringGetLeaseAsync(key).ConfigureAwait(false);
+            _outage.Succeeded();
+            if (lease is null)
+            {
+                _metrics.CacheMiss(CacheEntity.Order);
+            }
+
+            return lease;
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        {
+            Failed(ex, CacheEntity.Order);
+            return null;
+        }
+    }
+
+    // After a miss: claims the empty key for this reader's repopulate. Null when another reader got there first or
+    // Redis failed; the reader then answers from the source of truth without repopulating.
+    private async ValueTask<string?> TryPlaceTicketAsync(IDatabase database, RedisKey key)
+    {
+        var ticket = "~" + Base64UrlIds.New(16);
+        try
+        {
+            var placed = await database.StringSetAsync(key, ticket, TicketLifetime, When.NotExists).ConfigureAwait(false);
+            _outage.Succeeded();
+            return placed ? ticket : null;
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        {
+            Failed(ex, CacheEntity.Cart);
+            return null;
+        }
+    }
+
+    // The database to use, or null (counted) when Redis is being skipped or cannot be connected to.
+    private async ValueTask<IDatabase?> BeginAsync(CacheEntity entity, CancellationToken cancellationToken)
+    {
+        // StackExchange.Redis takes no cancellation token: a cancelled request stops before its command is sent, and
+        // a sent command is bounded by the connection's timeout.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_outage.ShouldSkip())
+        {
+            _metrics.CacheError(entity, "backoff");
+            return null;
+        }
+
+        try
+        {
+            return await _connection.GetDatabaseAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        {
+            Failed(ex, entity);
+            return null;
+        }
+    }
+
+    // Runs one command; false (counted, and the outage noted) when Redis failed.
+    private async ValueTask<bool> RunAsync<T>(Task<T> command, CacheEntity entity)
+    {
+        try
+        {
+            await command.ConfigureAwait(false);
+            _outage.Succeeded();
+            return true;
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        {
+            Failed(ex, entity);
+            return false;
+        }
+    }
+
+    private void Failed(Exception exception, CacheEntity entity)
+    {
+        _outage.Failed(exception);
+        _metrics.CacheError(entity, RedisOutage.ErrorType(exception));
+    }
+
+    private async ValueTask DropUnreadableAsync(RedisKey key, CacheEntity entity)
+    {
+        // A value this version cannot read (another format, corruption) is a miss, not a failed request.
+        Log.CacheEntryUnreadable(_logger, entity == CacheEntity.Cart ? "cart" : "order", "format");
+        _metrics.CacheError(entity, "format");
+        if (await BeginAsync(entity, CancellationToken.None).ConfigureAwait(false) is { } database)
+        {
+            await RunAsync(database.KeyDeleteAsync(key), entity).ConfigureAwait(false);
+        }
+    }
+
+    private void Remember(string cartId)
+    {
+        var now = _clock.GetTimestamp();
+        var expiresAt = now + (long)(_unrepairedLifetime.TotalSeconds * _clock.TimestampFrequency);
+        if (_unrepaired.Count >= MaxUnrepairedCarts && !_unrepaired.ContainsKey(cartId))
+        {
+            // Too many to track one by one: stop answering carts from the cache until every entry that could be
+            // older than an acknowledged write has expired on its own.
+            if (Interlocked.Exchange(ref _bypassUntil, expiresAt) < now)
+            {
+                Log.CartCacheBypassed(_logger, _unrepairedLifetime);
+            }
+
+            return;
+        }
+
+        _unrepaired[cartId] = new Unrepaired(Interlocked.Increment(ref _stamps), expiresAt);
+    }
+
+    private async ValueTask RepairAsync(string cartId, RedisKey key, Unrepaired unrepaired)
+    {
+        if (_clock.GetTimestamp() >= unrepaired.ExpiresAt)
+        {
+            _unrepaired.TryRemove(KeyValuePair.Create(cartId, unrepaired));
+            return;
+        }
+
+        if (await BeginAsync(CacheEntity.Cart, CancellationToken.None).ConfigureAwait(false) is { } database
+            && await RunAsync(database.KeyDeleteAsync(key), CacheEntity.Cart).ConfigureAwait(false))
+        {
+            _unrepaired.TryRemove(KeyValuePair.Create(cartId, unrepaired));
+        }
+    }
+
+    // When Redis answers again, delete every entry a failed refresh may have left stale at once, rather than waiting
+    // for this process to read each cart: other processes read those entries too.
+    private void OnRecovered()
+    {
+        if (_unrepaired.IsEmpty || Interlocked.Exchange(ref _draining, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var (cartId, unrepaired) in _unrepaired)
+                {
+                    if (_keys.TryCart(cartId, out var key))
+                    {
+                        await RepairAsync(cartId, key, unrepaired).ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _draining, 0);
+            }
+        });
+    }
+
+    private sealed record Unrepaired(long Stamp, long ExpiresAt);
+}

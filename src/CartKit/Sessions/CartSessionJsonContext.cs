@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CartKit.Sessions;
+
+// Source-generated JSON for the cart session, so stores that serialize sessions (Redis) neither reflect over the
+// type nor build serializers at run time. Camel case and no nulls: {"cartId":"...","userId":"..."}.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CartSession))]
+internal sealed partial class CartSessionJsonContext : JsonSerializerContext;

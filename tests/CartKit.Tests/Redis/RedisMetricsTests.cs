@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+using CartKit.Diagnostics;
+using CartKit.Sessions;
+using CartKit.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartKit.Tests.Redis;
+
+public sealed class RedisMetricsTests
+{
+    [Fact]
+    public async Task HitsMissesAndRestores_AreCounted_WithLowCardinalityTagsOnly()
+    {
+        using var metrics = new MetricsRecorder();
+        var prefix = SharedRedis.NewPrefix();
+        await using var kit = CartKitHarness.Create(b =>
+        {
+            b.UseInMemoryStorage();
+            b.Services.AddSingleton<IMeterFactory>(metrics);
+            b.Services.AddSingleton(SharedRedis.Multiplexer);
+            b.UseRedis(o => o.KeyPrefix = prefix);
+            b.Services.AddSessionStore<CartSession>(o => o.Prefix = prefix + "s:");
+        });
+        var session = await kit.NewSessionAsync();
+        var cart = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "MUG", 1));
+
+        ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        await SharedRedis.Multiplexer.GetDatabase().KeyDeleteAsync(prefix + "c:" + cart.Id);
+        ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        await kit.Sessions.RemoveAsync(session);
+        ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
+        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        ResultAssert.Success(await kit.Checkout.GetOrderAsync(order.Id));
+
+        Assert.Equal(1, metrics.Sum(CartKitMetrics.CacheMisses, (CartKitMetrics.EntityTag, "cart")));
+        Assert.True(metrics.Sum(CartKitMetrics.CacheHits, (CartKitMetrics.EntityTag, "cart")) >= 3);
+        Assert.Equal(1, metrics.Sum(CartKitMetrics.CacheHits, (CartKitMetrics.EntityTag, "order")));
+        Assert.Equal(1, metrics.Sum(CartKitMetrics.SessionRestores));
+        Assert.Equal(0, metrics.Sum(CartKitMetrics.CacheErrors));
+
+        var allowed = new Dictionary<string, string[]>
+        {
+            [CartKitMetrics.EntityTag] = ["cart", "order"],
+            [CartKitMetrics.ErrorTypeTag] = ["timeout", "connection", "server", "disposed", "other", "backoff", "format"],
+            [CartKitMetrics.OperationTag] = ["get", "set", "create"],
+        };
+        Assert.All(metrics.AllTags(), tag => Assert.Contains((string)tag.Value!, allowed[tag.Key]));
+    }
+}
