@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using CartKit.AspNetCore.Tests.TestSupport;
+using CartKit.Tests.Redis;
+
+namespace CartKit.AspNetCore.Tests.Sample;
+
+/// <summary>Readiness reflects the configured stores and answers within its timeout; liveness does not depend on them.</summary>
+public sealed class HealthTests
+{
+    // The check's own timeout (2 s), plus room for a loaded machine.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(4);
+
+    [Fact]
+    public async Task WithRedisStopped_ReadinessIsUnhealthyWithinTheTimeout_AndRecoversWhenRedisReturns()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        await using var factory = new ConfiguredSampleApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.Endpoint });
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        redis.Kill();
+        var (status, elapsed) = await TimedAsync(client, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(elapsed < Bound, $"took {elapsed}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+        await redis.RestartAsync();
+        await EventuallyAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WithARedisThatNeverAnswers_ReadinessIsUnhealthyWithinTheTimeout()
+    {
+        using var blackhole = new TcpListener(IPAddress.Loopback, 0);
+        blackhole.Start();
+        var accepted = new System.Collections.Concurrent.ConcurrentBag<Socket>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    accepted.Add(await blackhole.AcceptSocketAsync()); // accepted, and never answered
+                }
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+            {
+                // The listener was disposed at the end of the test.
+            }
+        });
+        await using var factory = new ConfiguredSampleApiFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{((IPEndPoint)blackhole.LocalEndpoint).Port}",
+        });
+        using var client = factory.CreateClient();
+
+        var (status, elapsed) = await TimedAsync(client, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(elapsed < Bound, $"took {elapsed}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithMongoDbUnreachable_ReadinessIsUnhealthyWithinTheTimeout()
+    {
+        // Server selection would wait 30 s; the check's timeout must cut it short.
+        await using var factory = new ConfiguredSampleApiFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Mongo"] = $"mongodb://127.0.0.1:{RedisServerProcess.FreePort()}/?serverSelectionTimeoutMS=30000",
+            ["CartKit:Mongo:CreateIndexesOnStartup"] = "false",
+        });
+        using var client = factory.CreateClient();
+
+        var (status, elapsed) = await TimedAsync(client, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(elapsed < Bound, $"took {elapsed}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)> TimedAsync(HttpClient client, string path)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        using var response = await client.GetAsync(path);
+        return (response.StatusCode, TimeProvider.System.GetElapsedTime(started));
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("The condition did not become true within 10 seconds.");
+    }
+}
