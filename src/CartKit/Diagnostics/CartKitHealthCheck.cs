@@ -51,9 +51,11 @@ internal sealed class CartKitHealthCheck(IServiceProvider services) : IHealthChe
             : new HealthCheckResult(context.Registration.FailureStatus, $"Not answering: {string.Join(", ", failed)}.", data: data);
     }
 
+    // Connecting is bounded too: the client's own connect (with its retries) does not observe the token, and a server
+    // that accepts connections but never answers would otherwise hold the probe past its timeout.
     private static async Task PingAsync(RedisConnection connection, CancellationToken cancellationToken)
     {
-        var database = await connection.GetDatabaseAsync().ConfigureAwait(false);
+        var database = await connection.GetDatabaseAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         await database.PingAsync(CommandFlags.DemandMaster).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }
