@@ -26,6 +26,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
     private readonly ICheckoutLock _checkoutLock;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
+    private readonly CartKitMetrics _metrics;
     private readonly ILogger<CheckoutEngine> _logger;
 
     public CheckoutEngine(
@@ -41,6 +42,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         ICheckoutLock checkoutLock,
         IOptions<CartKitOptions> options,
         TimeProvider time,
+        CartKitMetrics metrics,
         ILogger<CheckoutEngine> logger)
     {
         _resolver = resolver;
@@ -55,6 +57,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         _checkoutLock = checkoutLock;
         _options = options.Value;
         _time = time;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -171,7 +174,12 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
 
             // The new order first, then the older pending ones superseded: a crash in between leaves an extra
             // pending order, never none. Paying it is still guarded by "one paid order per cart".
-            await _orders.SupersedePendingAsync(cart.Id, cart.Version, cancellationToken).ConfigureAwait(false);
+            var superseded = await _orders.SupersedePendingAsync(cart.Id, cart.Version, cancellationToken).ConfigureAwait(false);
+            if (superseded > 0)
+            {
+                _metrics.Superseded(superseded);
+            }
+
             return new CheckoutOutcome(inserted.Order, Created: true);
         }
     }

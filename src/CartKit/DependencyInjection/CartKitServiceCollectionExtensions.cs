@@ -46,12 +46,16 @@ public static class CartKitServiceCollectionExtensions
         services.AddSessionStore<CartSession>();
 
         StorageRegistration.UseStores<InMemoryCartRepository, InMemoryOrderRepository, InMemoryIdempotencyKeyStore>(services, replace: false);
-        services.TryAddSingleton<ICartRepository>(sp => Cached(
-            sp.GetRequiredKeyedService<ICartRepository>(CartKitServiceKeys.SourceOfTruth),
+
+        // Layers, innermost first: the source of truth, spans around its calls, then the cache (when configured).
+        services.TryAddSingleton(static sp => new TracedCartRepository(sp.GetRequiredKeyedService<ICartRepository>(CartKitServiceKeys.SourceOfTruth)));
+        services.TryAddSingleton(static sp => new TracedOrderRepository(sp.GetRequiredKeyedService<IOrderRepository>(CartKitServiceKeys.SourceOfTruth)));
+        services.TryAddSingleton<ICartRepository>(sp => Cached<ICartRepository>(
+            sp.GetRequiredService<TracedCartRepository>(),
             sp.GetService<ICartCache>(),
             static (inner, cache) => new CachedCartRepository(inner, cache)));
-        services.TryAddSingleton<IOrderRepository>(sp => Cached(
-            sp.GetRequiredKeyedService<IOrderRepository>(CartKitServiceKeys.SourceOfTruth),
+        services.TryAddSingleton<IOrderRepository>(sp => Cached<IOrderRepository>(
+            sp.GetRequiredService<TracedOrderRepository>(),
             sp.GetService<ICartCache>(),
             static (inner, cache) => new CachedOrderRepository(inner, cache)));
 
@@ -60,11 +64,13 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton<CartWriteLocks>();
         services.TryAddSingleton(static sp => new CartReader(
             sp.GetRequiredService<ICartRepository>(),
-            sp.GetRequiredKeyedService<ICartRepository>(CartKitServiceKeys.SourceOfTruth)));
+            sp.GetRequiredService<TracedCartRepository>()));
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
-        services.TryAddSingleton<ICartEngine, CartEngine>();
-        services.TryAddSingleton<ICheckoutEngine, CheckoutEngine>();
+        services.TryAddSingleton<CartEngine>();
+        services.TryAddSingleton<CheckoutEngine>();
+        services.TryAddSingleton<ICartEngine, InstrumentedCartEngine>();
+        services.TryAddSingleton<ICheckoutEngine, InstrumentedCheckoutEngine>();
 
         return new CartKitBuilder(services);
     }

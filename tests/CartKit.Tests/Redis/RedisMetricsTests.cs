@@ -43,7 +43,13 @@ public sealed class RedisMetricsTests
         {
             [CartKitMetrics.EntityTag] = ["cart", "order"],
             [CartKitMetrics.ErrorTypeTag] = ["timeout", "connection", "server", "disposed", "other", "backoff", "format"],
-            [CartKitMetrics.OperationTag] = ["get", "set", "create"],
+            [CartKitMetrics.OperationTag] =
+            [
+                "get", "set", "create", "cart.create_session", "cart.get", "cart.add_item", "cart.set_quantity", "cart.remove_item",
+                "cart.clear", "cart.attach_user", "checkout", "order.get", "order.confirm_payment",
+            ],
+            [CartKitMetrics.OutcomeTag] = ["ok", "fault", .. Enum.GetValues<CartKitErrorCode>().Select(c => Outcomes.Of(c))],
+            [CartKitMetrics.ResultTag] = ["created", "replayed", "refused", "confirmed"],
         };
         Assert.All(metrics.AllTags(), tag => Assert.Contains((string)tag.Value!, allowed[tag.Key]));
     }

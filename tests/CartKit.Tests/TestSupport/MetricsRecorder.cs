@@ -11,6 +11,7 @@ public sealed class MetricsRecorder : IMeterFactory
 {
     private readonly ConcurrentBag<Meter> _meters = [];
     private readonly ConcurrentQueue<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)> _measurements = new();
+    private readonly ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _doubles = new();
     private readonly MeterListener _listener = new();
 
     public MetricsRecorder()
@@ -24,6 +25,8 @@ public sealed class MetricsRecorder : IMeterFactory
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
             _measurements.Enqueue((instrument.Name, value, tags.ToArray())));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+            _doubles.Enqueue((instrument.Name, value, tags.ToArray())));
         _listener.Start();
     }
 
@@ -41,8 +44,15 @@ public sealed class MetricsRecorder : IMeterFactory
             .Where(m => tags.All(t => m.Tags.Any(mt => mt.Key == t.Key && Equals(mt.Value, t.Value))))
             .Sum(m => m.Value);
 
+    /// <summary>The values a histogram recorded whose tags include every given tag.</summary>
+    public IReadOnlyList<double> Recorded(string instrument, params (string Key, string Value)[] tags) =>
+        [.. _doubles
+            .Where(m => m.Instrument == instrument)
+            .Where(m => tags.All(t => m.Tags.Any(mt => mt.Key == t.Key && Equals(mt.Value, t.Value))))
+            .Select(m => m.Value)];
+
     /// <summary>Every tag key and value recorded, to check that no id ever becomes a tag.</summary>
-    public IEnumerable<KeyValuePair<string, object?>> AllTags() => _measurements.SelectMany(m => m.Tags);
+    public IEnumerable<KeyValuePair<string, object?>> AllTags() => _measurements.SelectMany(m => m.Tags).Concat(_doubles.SelectMany(m => m.Tags));
 
     public void Dispose()
     {
