@@ -27,6 +27,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
 builder.AddAbuseLimits();
+builder.AddSampleTelemetry();
 
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
     .UseInMemoryCatalog(DemoCatalog.Products)
