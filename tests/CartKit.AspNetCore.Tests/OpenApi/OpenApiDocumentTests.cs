@@ -37,6 +37,15 @@ public sealed class OpenApiDocumentTests(SampleApiFactory factory) : IClassFixtu
         });
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentInDocs_IsTheGeneratedOne()
+    {
+        var published = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "docs", "openapi.json")))!;
+
+        // Regenerate with: GET /openapi/v1.json from the sample, indented, saved as docs/openapi.json.
+        Assert.True(JsonNode.DeepEquals(await DocumentAsync(), published), "docs/openapi.json is not the document the API generates.");
+    }
+
     private async Task<JsonNode> DocumentAsync()
     {
         using var response = await _client.GetAsync("/openapi/v1.json");
