@@ -7,7 +7,7 @@ using MongoDB.Driver;
 
 namespace CartKit.MongoDB;
 
-// Where CartKit's database comes from: the host's IMongoDatabase, else the host's IMongoClient with
+// Where CartKit's database comes from: the host's IMongoDatabase (keyed by ServiceKey when set), else its IMongoClient with
 // MongoStorageOptions.DatabaseName, else a client CartKit builds (once per container, disposed with it) from
 // MongoStorageOptions.ConnectionString or ConnectionStrings:Mongo. A client is thread-safe and pools connections,
 // so one per process is what the driver expects; the host's client is preferred when there is one.
@@ -23,8 +23,15 @@ internal sealed class MongoDatabaseSource : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         var configured = ConfiguredConnectionString(services);
-        var hostDatabase = services.GetService<IMongoDatabase>();
-        var hostClient = hostDatabase is null ? services.GetService<IMongoClient>() : null;
+        var key = settings.ServiceKey;
+        var hostDatabase = key is null ? services.GetService<IMongoDatabase>() : services.GetKeyedService<IMongoDatabase>(key);
+        var hostClient = hostDatabase is not null ? null
+            : key is null ? services.GetService<IMongoClient>() : services.GetKeyedService<IMongoClient>(key);
+        if (key is not null && hostDatabase is null && hostClient is null)
+        {
+            throw new InvalidOperationException(MongoStorageOptionsValidator.NoKeyedRegistration(key));
+        }
+
         var origin = Choose(hostDatabase is not null, hostClient is not null, settings.ConnectionString, configured, out var problem);
         switch (origin)
         {

@@ -20,6 +20,13 @@ public sealed class MongoStorageOptions
     /// </value>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Gets or sets the service key of a keyed <c>IMongoDatabase</c> or <c>IMongoClient</c> the host registered, for example
+    /// with .NET Aspire's <c>builder.AddKeyedMongoDBClient("carts")</c>. When set, that registration is used and must exist.
+    /// </summary>
+    /// <value><see langword="null"/>: the unkeyed registrations, <see cref="ConnectionString"/> or <c>ConnectionStrings:Mongo</c>.</value>
+    public string? ServiceKey { get; set; }
+
     /// <summary>Gets or sets the database name, unless the host registers an <c>IMongoDatabase</c> (which is used as it is).</summary>
     /// <value><c>cartkit</c>.</value>
     public string DatabaseName { get; set; } = "cartkit";

@@ -15,11 +15,17 @@ internal sealed class MongoStorageOptionsValidator(IServiceProvider services) : 
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var registered = services.GetRequiredService<IServiceProviderIsService>();
         var configured = MongoDatabaseSource.ConfiguredConnectionString(services);
+        var hostDatabase = IsRegistered(typeof(IMongoDatabase), options.ServiceKey);
+        var hostClient = IsRegistered(typeof(IMongoClient), options.ServiceKey);
+        if (options.ServiceKey is { } key && !hostDatabase && !hostClient)
+        {
+            failures.Add(NoKeyedRegistration(key));
+        }
+
         var origin = MongoDatabaseSource.Choose(
-            registered.IsService(typeof(IMongoDatabase)),
-            registered.IsService(typeof(IMongoClient)),
+            hostDatabase,
+            hostClient,
             options.ConnectionString,
             configured,
             out var problem);
@@ -52,6 +58,13 @@ internal sealed class MongoStorageOptionsValidator(IServiceProvider services) : 
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    public static string NoKeyedRegistration(string key) =>
+        $"MongoStorageOptions.ServiceKey is '{key}', but no IMongoDatabase or IMongoClient is registered under that key (for example builder.AddKeyedMongoDBClient(\"{key}\")).";
+
+    private bool IsRegistered(Type type, string? key) => key is null
+        ? services.GetRequiredService<IServiceProviderIsService>().IsService(type)
+        : services.GetService<IServiceProviderIsKeyedService>()?.IsKeyedService(type, key) == true;
 
     private static bool IsConnectionString(string connectionString)
     {

@@ -27,6 +27,13 @@ public sealed class RedisCartKitOptions
     public Func<Task<IConnectionMultiplexer>>? ConnectionMultiplexerFactory { get; set; }
 
     /// <summary>
+    /// Gets or sets the service key of a keyed <see cref="IConnectionMultiplexer"/> the host registered, for example with
+    /// .NET Aspire's <c>builder.AddKeyedRedisClient("cache")</c>. When set, that connection is used and must exist.
+    /// </summary>
+    /// <value><see langword="null"/>: the unkeyed registration, <see cref="Configuration"/> or <c>ConnectionStrings:Redis</c>.</value>
+    public string? ServiceKey { get; set; }
+
+    /// <summary>
     /// Gets or sets the prefix of every cache and lock key CartKit writes (sessions use the prefix of their own session
     /// type, <c>SessionStoreOptions&lt;T&gt;.Prefix</c>). Letters, digits and <c>:</c>, <c>-</c>, <c>_</c>, <c>.</c>;
     /// at most 64 characters.

@@ -18,7 +18,14 @@ internal sealed class RedisCartKitOptionsValidator(IServiceProviderIsService ser
     public ValidateOptionsResult Validate(string? name, RedisCartKitOptions options)
     {
         var failures = new List<string>();
-        if (options.ConnectionMultiplexerFactory is null
+        if (options.ServiceKey is { } key)
+        {
+            if (provider.GetService<IServiceProviderIsKeyedService>()?.IsKeyedService(typeof(IConnectionMultiplexer), key) != true)
+            {
+                failures.Add($"RedisCartKitOptions.ServiceKey is '{key}', but no IConnectionMultiplexer is registered under that key (for example builder.AddKeyedRedisClient(\"{key}\")).");
+            }
+        }
+        else if (options.ConnectionMultiplexerFactory is null
             && !services.IsService(typeof(IConnectionMultiplexer))
             && string.IsNullOrWhiteSpace(options.Configuration)
             && string.IsNullOrWhiteSpace(provider.GetService<IConfiguration>()?.GetConnectionString(RedisConnection.ConnectionStringName)))

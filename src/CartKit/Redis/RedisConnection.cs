@@ -5,8 +5,8 @@ using StackExchange.Redis;
 
 namespace CartKit.Redis;
 
-// The one IConnectionMultiplexer CartKit uses. In order: the options' factory, the host's own registered multiplexer
-// (as Aspire's client integration registers it), else one CartKit creates itself, lazily and asynchronously on first
+// The one IConnectionMultiplexer CartKit uses. In order: the options' factory, the host's keyed multiplexer named by
+// ServiceKey, the host's own registered multiplexer (as Aspire's client integration registers it), else one CartKit creates itself, lazily and asynchronously on first
 // use, from RedisCartKitOptions.Configuration or ConnectionStrings:Redis. A created connection never aborts on a
 // failed connect (a Redis that is down must not break the host), times out after OperationTimeout, fails fast
 // instead of queueing commands while disconnected, and keeps keys out of its exception messages.
@@ -89,6 +89,11 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         if (_options.ConnectionMultiplexerFactory is { } factory)
         {
             return await factory().ConfigureAwait(false);
+        }
+
+        if (_options.ServiceKey is { } key)
+        {
+            return _services.GetRequiredKeyedService<IConnectionMultiplexer>(key);
         }
 
         if (_services.GetService<IConnectionMultiplexer>() is { } hosts)

@@ -58,6 +58,36 @@ public sealed class UseMongoStorageTests : IDisposable
     }
 
     [Fact]
+    public void AKeyedClient_AsAspireRegistersIt_IsUsedWhenServiceKeyNamesIt_AndTheUnkeyedOneIsNot()
+    {
+        using var unkeyed = new MongoClient("mongodb://127.0.0.1:2/");
+        var services = Services();
+        services.AddSingleton<IMongoClient>(unkeyed);
+        services.AddKeyedSingleton<IMongoClient>("carts", _hostClient);
+        services.AddCartKit().UseInMemoryCatalog(Products).UseMongoStorage(o => o.ServiceKey = "carts");
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var collections = provider.GetRequiredService<MongoCollections>();
+
+        Assert.Same(_hostClient, collections.Carts.Database.Client);
+    }
+
+    [Fact]
+    public void AServiceKeyWithNothingRegisteredUnderIt_FailsAtStart_NamingTheKey()
+    {
+        var services = Services();
+        services.AddSingleton<IMongoClient>(_hostClient);
+        services.AddCartKit().UseInMemoryCatalog(Products).UseMongoStorage(o => o.ServiceKey = "orders");
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("no IMongoDatabase or IMongoClient is registered under that key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'orders'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithTheHostsClient_TheDatabaseAndCollectionsAreTheConfiguredOnes()
     {
         var services = Services();

@@ -67,6 +67,38 @@ public sealed class UseRedisTests
     }
 
     [Fact]
+    public async Task AKeyedMultiplexer_AsAspireRegistersIt_IsUsedWhenServiceKeyNamesIt()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddKeyedSingleton("cache", SharedRedis.Multiplexer);
+        services.AddCartKit().UseInMemoryCatalog([TestCatalog.Mug]).UseRedis(o =>
+        {
+            o.KeyPrefix = SharedRedis.NewPrefix();
+            o.ServiceKey = "cache";
+        });
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var database = await provider.GetRequiredService<RedisConnection>().GetDatabaseAsync();
+
+        Assert.Same(SharedRedis.Multiplexer, database.Multiplexer);
+    }
+
+    [Fact]
+    public void AServiceKeyWithNothingRegisteredUnderIt_FailsAtStart_NamingTheKey()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(SharedRedis.Multiplexer);
+        services.AddCartKit().UseInMemoryCatalog([TestCatalog.Mug]).UseRedis(o => o.ServiceKey = "sessions");
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("no IConnectionMultiplexer is registered under that key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'sessions'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheConnectionString_NamedRedis_IsUsed_WhenNothingElseIs()
     {
         var services = new ServiceCollection().AddLogging();
