@@ -26,6 +26,12 @@ locals {
       name  = "ASPNETCORE_ENVIRONMENT"
       value = "Production"
     },
+    # Tasks are reachable only from the ALB (see the task security group), so the client address the ALB appends to
+    # X-Forwarded-For can be trusted; without it every client would share the ALB's rate-limit partition.
+    {
+      name  = "Sample__RateLimit__TrustForwardedHeaders"
+      value = "true"
+    },
   ]
 }
 

@@ -10,11 +10,13 @@ internal static class AbuseLimits
 {
     public const string ApiPolicy = "per-client";
     private const string Section = "Sample:Limits";
+    private const string RateLimitSection = "Sample:RateLimit";
 
     public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(Section).Get<LimitsOptions>() ?? new LimitsOptions();
-        ValidatePositive(limits);
+        var rate = builder.Configuration.GetSection(RateLimitSection).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        Validate(limits, rate);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = limits.ShutdownTimeout);
@@ -37,12 +39,12 @@ internal static class AbuseLimits
         builder.Services.AddRateLimiter(rateLimiter =>
         {
             rateLimiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            rateLimiter.AddPolicy(ApiPolicy, context => limits.PermitsPerSecond <= 0
+            rateLimiter.AddPolicy(ApiPolicy, context => rate.PermitsPerSecond <= 0
                 ? RateLimitPartition.GetNoLimiter("off")
                 : RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = Math.Max(limits.Burst, limits.PermitsPerSecond),
-                    TokensPerPeriod = limits.PermitsPerSecond,
+                    TokenLimit = Math.Max(rate.Burst, rate.PermitsPerSecond),
+                    TokensPerPeriod = rate.PermitsPerSecond,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
@@ -55,7 +57,7 @@ internal static class AbuseLimits
             };
         });
 
-        if (limits.TrustForwardedHeaders)
+        if (rate.TrustForwardedHeaders)
         {
             builder.Services.AddSingleton<IStartupFilter, ForwardedHeadersStartupFilter>();
         }
@@ -80,11 +82,16 @@ internal static class AbuseLimits
             ProblemDetails = { Status = status, Type = type, Title = title, Detail = detail },
         }).AsTask();
 
-    private static void ValidatePositive(LimitsOptions limits)
+    private static void Validate(LimitsOptions limits, RateLimitOptions rate)
     {
-        if (limits.PermitsPerSecond < 0 || limits.Burst < 0 || limits.RequestTimeout <= TimeSpan.Zero || limits.MaxRequestBodyBytes <= 0)
+        if (rate.PermitsPerSecond < 0 || rate.Burst < 0)
         {
-            throw new InvalidOperationException($"{Section}: PermitsPerSecond and Burst must be 0 or more; RequestTimeout and MaxRequestBodyBytes must be positive.");
+            throw new InvalidOperationException($"{RateLimitSection}: PermitsPerSecond and Burst must be 0 or more.");
+        }
+
+        if (limits.RequestTimeout <= TimeSpan.Zero || limits.MaxRequestBodyBytes <= 0 || limits.ShutdownTimeout < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}: RequestTimeout and MaxRequestBodyBytes must be positive, ShutdownTimeout not negative.");
         }
     }
 

@@ -1,20 +1,8 @@
 namespace CartKit.SampleApi.Hosting;
 
-/// <summary>The sample's protection against abusive clients (section <c>Sample</c>).</summary>
+/// <summary>The sample's request limits (section <c>Sample:Limits</c>); the rate limit has its own section, <see cref="RateLimitOptions"/>.</summary>
 public sealed class LimitsOptions
 {
-    /// <summary>Requests per second each client may make to <c>/api</c>; 0 turns rate limiting off (for load tests).</summary>
-    /// <value>20.</value>
-    public int PermitsPerSecond { get; set; } = 20;
-
-    /// <summary>How many requests a client may send at once above its steady rate.</summary>
-    /// <value>40.</value>
-    public int Burst { get; set; } = 40;
-
-    /// <summary>Whether to take the client address from <c>X-Forwarded-For</c> (only behind a trusted proxy, such as an ALB).</summary>
-    /// <value><see langword="false"/>.</value>
-    public bool TrustForwardedHeaders { get; set; }
-
     /// <summary>How long a request may run before it is cancelled with 504.</summary>
     /// <value>10 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -38,8 +38,8 @@ public sealed class RateLimitingTests(RateLimitingTests.Host host) : IClassFixtu
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["Sample:Limits:PermitsPerSecond"] = "5",
-            ["Sample:Limits:Burst"] = "5",
+            ["Sample:RateLimit:PermitsPerSecond"] = "5",
+            ["Sample:RateLimit:Burst"] = "5",
         };
     }
 }

@@ -25,7 +25,7 @@ public class SampleApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sample:PaymentApiKey", PaymentSecret);
 
         // The endpoint suites send thousands of requests from one client; rate limiting has its own tests.
-        builder.UseSetting("Sample:Limits:PermitsPerSecond", "0");
+        builder.UseSetting("Sample:RateLimit:PermitsPerSecond", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
