@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using CartKit.Benchmarks.Infrastructure;
 using CartKit.Domain;
 
 namespace CartKit.Benchmarks;
 
 /// <summary>Cart totals over lines: the arithmetic every cart read and write performs.</summary>
-[MemoryDiagnoser]
+[Config(typeof(BenchConfig))]
 public class MoneyBenchmarks
 {
     private readonly LineItem[] _lines = Enumerable.Range(0, 10)

@@ -1,0 +1,74 @@
+using BenchmarkDotNet.Attributes;
+using CartKit.Benchmarks.Infrastructure;
+using CartKit.Domain;
+using CartKit.Redis;
+using StackExchange.Redis;
+
+namespace CartKit.Benchmarks;
+
+/// <summary>
+/// What <c>GET /api/cart/{sessionId}</c> costs below HTTP: <c>ICartEngine.GetCartAsync</c>, which finds the session
+/// (refreshing its sliding TTL) and then reads the cart, on a hit and a miss, against its floor: the same two
+/// commands (GETEX with the TTL, then GET of the cart) sent raw, with the same parse.
+/// </summary>
+[Config(typeof(BenchConfig))]
+public class GetCartBenchmarks
+{
+    private static readonly TimeSpan SessionTtl = TimeSpan.FromMinutes(30);
+
+    private BenchStack _stack = null!;
+    private string _sessionId = null!;
+    private RedisKey _sessionKey;
+    private RedisKey _cartKey;
+
+    /// <summary>Lines in the cart.</summary>
+    [Params(1, 10, 100)]
+    public int Lines { get; set; }
+
+    /// <summary>Which store answers a miss.</summary>
+    [ParamsSource(nameof(SourcesOfTruth))]
+    public string SourceOfTruth { get; set; } = null!;
+
+    public static IEnumerable<string> SourcesOfTruth => [BenchStack.SourceOfTruth];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _stack = BenchStack.Create();
+        (_sessionId, var cart) = _stack.NewCartAsync(Lines).GetAwaiter().GetResult();
+        _sessionKey = _stack.SessionKey(_sessionId);
+        _cartKey = _stack.CartKey(cart.Id);
+        if (RawSessionThenCart().GetAwaiter().GetResult().Lines.Count != Lines)
+        {
+            throw new InvalidOperationException("The session or cart is not in Redis as the benchmark expects.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _stack.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The floor: the session read with its TTL refresh, then the cart it names; no CartKit code.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<Cart> RawSessionThenCart()
+    {
+        var session = await _stack.Database.StringGetSetExpiryAsync(_sessionKey, SessionTtl);
+        if (session.IsNull)
+        {
+            throw new InvalidOperationException("The session expired.");
+        }
+
+        using var lease = await _stack.Database.StringGetLeaseAsync(_cartKey);
+        return RedisCacheFormat.ReadCart(lease!.Span);
+    }
+
+    [Benchmark]
+    public async Task<Cart> EngineCacheHit() => BenchStack.Require(await _stack.Carts.GetCartAsync(_sessionId));
+
+    /// <summary>As <see cref="EngineCacheHit"/> after the cart's entry was deleted (fire-and-forget, same connection).</summary>
+    [Benchmark]
+    public async Task<Cart> EngineCacheMiss()
+    {
+        _stack.Database.KeyDelete(_cartKey, CommandFlags.FireAndForget);
+        return BenchStack.Require(await _stack.Carts.GetCartAsync(_sessionId));
+    }
+}
