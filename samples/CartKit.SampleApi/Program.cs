@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CartKit.SampleApi;
 using CartKit.SampleApi.Hosting;
+using CartKit.SampleApi.LoadTesting;
 using CartKit.SampleApi.Payments;
 using CartKit.SampleApi.Products;
 using CartKit.SampleApi.Seeding;
@@ -28,6 +29,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
 builder.AddAbuseLimits();
 builder.AddSampleTelemetry();
+builder.AddLoadTestReference();
 
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
     .UseInMemoryCatalog(DemoCatalog.Products)
@@ -51,6 +53,7 @@ var api = app.MapGroup("/api").RequireRateLimiting(AbuseLimits.ApiPolicy);
 api.MapCartKit();
 api.MapCartKitPayments().AddEndpointFilter<PaymentSecretFilter>();
 api.MapProducts();
+api.MapLoadTestReference();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
