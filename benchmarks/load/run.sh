@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# HTTP load test of CartKit's sample API against a one-Redis-GET reference endpoint (issue 7).
+# See benchmarks/load/README.md. Usage: benchmarks/load/run.sh [--strict]
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: benchmarks/load/run.sh [--strict]
+
+Starts redis-server and the sample API (Release), seeds carts through the HTTP API, and runs wrk against
+the reference endpoint and GET /api/cart/{sessionId} (interleaved), then POST /api/cart/{sessionId}/items.
+Writes results/latest.json and results/latest.md next to this script.
+
+  --strict   also exit non-zero when the CartKit/reference ratio misses the target
+
+Environment (defaults in brackets):
+  CARTKIT_LOAD_DURATION        length of each measured run [10s]
+  CARTKIT_LOAD_WARMUP          warm-up per endpoint, discarded [5s]
+  CARTKIT_LOAD_ROUNDS          measured runs per endpoint [3]
+  CARTKIT_LOAD_THREADS         wrk threads [1]
+  CARTKIT_LOAD_CONNECTIONS     wrk connections [16]
+  CARTKIT_LOAD_SESSIONS        seeded carts the GET runs spread over [256]
+  CARTKIT_LOAD_LINES           lines per seeded cart, 1 to the number of available products [5]
+  CARTKIT_LOAD_WRITE_SESSIONS  separate carts the add-item runs spread over [2048]
+  CARTKIT_LOAD_TARGET          minimum CartKit GET / reference ratio [0.8]
+  CARTKIT_LOAD_REDIS           host:port of an existing Redis to use instead of starting one
+  CARTKIT_LOAD_RESULTS         directory for latest.json and latest.md [benchmarks/load/results]
+EOF
+}
+
+strict=false
+for arg in "$@"; do
+  case $arg in
+    --strict) strict=true ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+project=$root/samples/CartKit.SampleApi/CartKit.SampleApi.csproj
+
+duration=${CARTKIT_LOAD_DURATION:-10s}
+warmup=${CARTKIT_LOAD_WARMUP:-5s}
+rounds=${CARTKIT_LOAD_ROUNDS:-3}
+threads=${CARTKIT_LOAD_THREADS:-1}
+connections=${CARTKIT_LOAD_CONNECTIONS:-16}
+sessions=${CARTKIT_LOAD_SESSIONS:-256}
+lines=${CARTKIT_LOAD_LINES:-5}
+write_sessions=${CARTKIT_LOAD_WRITE_SESSIONS:-2048}
+target=${CARTKIT_LOAD_TARGET:-0.8}
+results_dir=${CARTKIT_LOAD_RESULTS:-$here/results}
+reference_prefix=cartkit-loadref:
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+log() { echo "== $*" >&2; }
+
+for name in rounds threads connections sessions lines write_sessions; do
+  [[ ${!name} =~ ^[1-9][0-9]*$ ]] || die "$name must be a positive integer (was '${!name}')"
+done
+for name in duration warmup; do
+  [[ ${!name} =~ ^[1-9][0-9]*[smh]?$ ]] || die "$name must be a wrk duration such as 10s (was '${!name}')"
+done
+[[ $target =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "CARTKIT_LOAD_TARGET must be a number (was '$target')"
+((connections >= threads)) || die "wrk needs at least one connection per thread"
+for tool in dotnet wrk curl jq redis-cli; do
+  command -v "$tool" >/dev/null || die "$tool is required (on Debian: apt-get install -y wrk curl jq redis-tools)"
+done
+[[ -n ${CARTKIT_LOAD_REDIS:-} ]] || command -v redis-server >/dev/null ||
+  die "redis-server is required unless CARTKIT_LOAD_REDIS is set (apt-get install -y redis-server)"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cartkit-load.XXXXXX")
+server_pid=
+redis_pidfile=
+
+# shellcheck disable=SC2317 # invoked by the EXIT trap
+cleanup() {
+  local status=$?
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [[ -n $redis_pidfile && -s $redis_pidfile ]]; then
+    local pid
+    pid=$(<"$redis_pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in {1..50}; do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$tmp"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A loopback port nothing listens on (a connect is refused). Racy in theory; a clash fails the start loudly.
+free_port() {
+  local port
+  for _ in {1..100}; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "found no free loopback port"
+}
+
+# --- Redis -----------------------------------------------------------------------------------------------------
+
+if [[ -n ${CARTKIT_LOAD_REDIS:-} ]]; then
+  redis_endpoint=$CARTKIT_LOAD_REDIS
+  log "Redis: using $redis_endpoint"
+else
+  redis_endpoint=127.0.0.1:$(free_port)
+  redis_pidfile=$tmp/redis.pid
+  redis-server --bind 127.0.0.1 --port "${redis_endpoint##*:}" --save '' --appendonly no \
+    --daemonize yes --dir "$tmp" --pidfile "$redis_pidfile" --logfile "$tmp/redis.log"
+  log "Redis: started on $redis_endpoint"
+fi
+redis_host=${redis_endpoint%:*}
+redis_port=${redis_endpoint##*:}
+rcli() { redis-cli -h "$redis_host" -p "$redis_port" "$@"; }
+
+for _ in {1..50}; do
+  [[ $(rcli PING 2>/dev/null) == PONG ]] && break
+  sleep 0.1
+done
+[[ $(rcli PING 2>/dev/null) == PONG ]] || die "Redis at $redis_endpoint does not answer PING"
+redis_version=$(rcli INFO server | tr -d '\r' | sed -n 's/^redis_version://p')
+
+# --- The sample API ----------------------------------------------------------------------------------------------
+
+log "Building the sample API (Release)"
+dotnet build "$project" -c Release -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; die "build failed"; }
+dll=$(dotnet msbuild "$project" -nologo -getProperty:TargetPath -p:Configuration=Release)
+[[ -f $dll ]] || die "no build output at '$dll'"
+
+app_port=$(free_port)
+base=http://127.0.0.1:$app_port
+# Rate limiting off, quiet logs, no telemetry export: the run measures request handling, not the sample's extras.
+env ASPNETCORE_URLS="$base" \
+  ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__Redis="$redis_endpoint" \
+  Sample__RateLimit__PermitsPerSecond=0 \
+  Sample__Limits__PermitsPerSecond=0 \
+  Logging__LogLevel__Default=Warning \
+  Sample__Telemetry__Exporter=none \
+  Sample__LoadTest__ReferenceEndpoint=true \
+  dotnet "$dll" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+
+for _ in {1..600}; do
+  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.log" >&2; die "the sample API exited during start"; }
+  curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null && break
+  sleep 0.1
+done
+curl -fsS -o /dev/null "$base/health/ready" || { cat "$tmp/server.log" >&2; die "the sample API is not ready after 60 s"; }
+log "Sample API: ready on $base (pid $server_pid)"
+
+# --- Seeding, through the real HTTP API ----------------------------------------------------------------------------
+
+curl -fsS "$base/api/products" | jq -r '.[] | select(.available) | .sku' >"$tmp/skus.txt"
+mapfile -t skus <"$tmp/skus.txt"
+((lines <= ${#skus[@]})) || die "CARTKIT_LOAD_LINES is $lines but the catalog has ${#skus[@]} available products"
+
+# Runs the transfers of curl config $1, each block ending in "next", one after another on one keep-alive connection.
+curl_batch() {
+  sed -i '$d' "$1" # a trailing "next" would start a transfer without a URL
+  curl -sS -K "$1" || die "curl failed on $(basename "$1")"
+}
+
+# Creates $1 sessions and writes their ids to $2.
+create_sessions() {
+  local count=$1 out=$2 i
+  for ((i = 0; i < count; i++)); do
+    printf 'url = "%s/api/cart"\nrequest = "POST"\nnext\n' "$base"
+  done >"$tmp/create.curl"
+  curl_batch "$tmp/create.curl" | jq -r '.sessionId' >"$out"
+  [[ $(grep -cE '^[A-Za-z0-9_-]{32}$' "$out") == "$count" ]] || die "creating $count sessions failed"
+}
+
+# Runs the $2 transfers of curl config $1; every one must answer $3.
+expect_status() {
+  local config=$1 count=$2 status=$3 answered
+  answered=$(curl_batch "$config" | grep -c "^$status\$" || true)
+  [[ $answered == "$count" ]] || die "only $answered of $count requests in $(basename "$config") answered $status"
+}
+
+log "Seeding $sessions carts with $lines lines each, and $write_sessions empty carts for the add-item runs"
+create_sessions "$sessions" "$tmp/sessions.txt"
+create_sessions "$write_sessions" "$tmp/write-sessions.txt"
+mapfile -t read_ids <"$tmp/sessions.txt"
+
+for sid in "${read_ids[@]}"; do
+  for sku in "${skus[@]:0:lines}"; do
+    printf 'url = "%s/api/cart/%s/items"\nheader = "Content-Type: application/json"\n' "$base" "$sid"
+    printf 'data = "{\\"sku\\":\\"%s\\",\\"quantity\\":1}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nnext\n' "$sku"
+  done
+done >"$tmp/add.curl"
+expect_status "$tmp/add.curl" $((sessions * lines)) 200
+
+# The reference serves, per session, exactly the body CartKit returns for it.
+mkdir "$tmp/bodies" "$tmp/check"
+for sid in "${read_ids[@]}"; do
+  printf 'url = "%s/api/cart/%s"\noutput = "%s/bodies/%s"\nwrite-out = "%%{http_code}\\n"\nnext\n' "$base" "$sid" "$tmp" "$sid"
+done >"$tmp/get.curl"
+expect_status "$tmp/get.curl" "$sessions" 200
+for sid in "${read_ids[@]}"; do
+  # An expiry, so keys in a Redis given by CARTKIT_LOAD_REDIS do not outlive the run by long.
+  [[ $(rcli -x SETEX "$reference_prefix$sid" 7200 <"$tmp/bodies/$sid") == OK ]] || die "storing the reference body failed"
+done
+for sid in "${read_ids[@]}"; do
+  printf 'url = "%s/api/_reference/cart/%s"\noutput = "%s/check/%s"\nwrite-out = "%%{http_code}\\n"\nnext\n' "$base" "$sid" "$tmp" "$sid"
+done >"$tmp/ref.curl"
+expect_status "$tmp/ref.curl" "$sessions" 200
+for sid in "${read_ids[@]}"; do
+  cmp -s "$tmp/bodies/$sid" "$tmp/check/$sid" || die "the reference body of a session differs from CartKit's"
+done
+body_bytes=$(wc -c <"$tmp/bodies/${read_ids[0]}")
+log "Seeded; a cart body is $body_bytes bytes, and the reference returns every one byte for byte"
+
+# --- Load ------------------------------------------------------------------------------------------------------------
+
+: >"$tmp/runs.jsonl"
+
+# run ENDPOINT MODE SESSIONS_FILE DURATION PHASE ROUND
+run() {
+  local endpoint=$1 mode=$2 file=$3 length=$4 phase=$5 round=$6 out result
+  out=$tmp/wrk-$endpoint-$phase-$round.txt
+  wrk -t"$threads" -c"$connections" -d"$length" --latency -s "$here/cartkit.lua" "$base" -- \
+    "$mode" "$file" "$tmp/skus.txt" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
+  result=$(sed -n 's/^CARTKIT_RESULT //p' "$out")
+  [[ -n $result ]] || { cat "$out" >&2; die "wrk printed no result"; }
+  jq -c --arg endpoint "$endpoint" --arg phase "$phase" --argjson round "$round" \
+    '{endpoint: $endpoint, phase: $phase, round: $round} + .' <<<"$result" | tee -a "$tmp/runs.jsonl" |
+    jq -r '"   \(.endpoint) \(.phase) \(.round): \(.rps) rps, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, non-2xx \(.non_2xx)"' >&2
+}
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+log "wrk -t$threads -c$connections: warm-up $warmup per endpoint, then $rounds interleaved rounds of $duration"
+run reference ref "$tmp/sessions.txt" "$warmup" warmup 0
+run cart-get cart "$tmp/sessions.txt" "$warmup" warmup 0
+for ((r = 1; r <= rounds; r++)); do
+  run reference ref "$tmp/sessions.txt" "$duration" measure "$r"
+  run cart-get cart "$tmp/sessions.txt" "$duration" measure "$r"
+done
+run add-item add "$tmp/write-sessions.txt" "$warmup" warmup 0
+for ((r = 1; r <= rounds; r++)); do
+  run add-item add "$tmp/write-sessions.txt" "$duration" measure "$r"
+done
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- Results ---------------------------------------------------------------------------------------------------------
+
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -z $(git -C "$root" status --porcelain 2>/dev/null) ]] || commit="$commit (uncommitted changes)"
+mkdir -p "$results_dir"
+
+jq -s \
+  --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  --arg commit "$commit" \
+  --argjson nproc "$(nproc)" \
+  --arg cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)" \
+  --arg memory "$(sed -n 's/^MemTotal:[[:space:]]*//p' /proc/meminfo)" \
+  --arg kernel "$(uname -sr)" \
+  --arg dotnet_sdk "$(dotnet --version)" \
+  --arg aspnetcore "$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \([^ ]*\).*/\1/p' | tail -n1)" \
+  --arg redis "$redis_version" \
+  --arg wrk "$(wrk -v 2>&1 | head -n1 | cut -d' ' -f2)" \
+  --arg load_start "$load_start" --arg load_end "$load_end" \
+  --argjson threads "$threads" --argjson connections "$connections" \
+  --arg duration "$duration" --arg warmup "$warmup" --argjson rounds "$rounds" \
+  --argjson sessions "$sessions" --argjson lines "$lines" --argjson write_sessions "$write_sessions" \
+  --argjson body_bytes "$body_bytes" --argjson target "$target" \
+  --arg redis_source "$([[ -n ${CARTKIT_LOAD_REDIS:-} ]] && echo external || echo "started by run.sh")" '
+  def median: sort | length as $n | if $n == 0 then null
+    elif $n % 2 == 1 then .[($n - 1) / 2] else (.[$n / 2 - 1] + .[$n / 2]) / 2 end;
+  def r(d): . * pow(10; d) | round / pow(10; d);
+  def errors: .non_2xx + ([.socket_errors[]] | add);
+  . as $runs
+  | def stats($e): [$runs[] | select(.endpoint == $e and .phase == "measure")] as $m
+      | { rps: ([$m[].rps] | median | r(1)), p50_ms: ([$m[].latency_ms.p50] | median | r(3)),
+          p90_ms: ([$m[].latency_ms.p90] | median | r(3)), p99_ms: ([$m[].latency_ms.p99] | median | r(3)),
+          runs: ($m | length) };
+    {reference: stats("reference"), "cart-get": stats("cart-get"), "add-item": stats("add-item")} as $s
+  | ($s["cart-get"].rps / $s.reference.rps | r(3)) as $ratio
+  | ([$runs[] | errors] | add) as $errors
+  | {
+      date: $date,
+      commit: $commit,
+      machine: { nproc: $nproc, cpu: $cpu, memory: $memory, kernel: $kernel, dotnet_sdk: $dotnet_sdk,
+                 aspnetcore_runtime: $aspnetcore, redis: $redis, wrk: $wrk,
+                 loadavg_start: $load_start, loadavg_end: $load_end },
+      settings: { wrk: "-t\($threads) -c\($connections) -d\($duration) --latency", threads: $threads,
+                  connections: $connections, duration: $duration, warmup: $warmup, rounds: $rounds,
+                  sessions: $sessions, lines_per_cart: $lines, cart_body_bytes: $body_bytes,
+                  write_sessions: $write_sessions, redis: $redis_source,
+                  source_of_truth: "in memory (the GET runs never reach it)" },
+      summary: ($s + { ratio: $ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
+      runs: $runs
+    }' "$tmp/runs.jsonl" >"$tmp/latest.json"
+
+pass_word() { if [[ $1 == true ]]; then echo PASS; else echo FAIL; fi; }
+ratio=$(jq -r '.summary.ratio' "$tmp/latest.json")
+ratio_pass=$(jq -r '.summary.ratio_pass' "$tmp/latest.json")
+errors=$(jq -r '.summary.errors' "$tmp/latest.json")
+
+jq -r --arg verdict "$(pass_word "$ratio_pass")" '
+  def row: "| \(.endpoint) | \(.phase) | \(if .phase == "warmup" then "-" else .round end) | \(.rps) | \(.latency_ms.p50) | \(.latency_ms.p90) | \(.latency_ms.p99) | \(.non_2xx) | \([.socket_errors[]] | add) |";
+  "# CartKit HTTP load test", "",
+  "\(.date), commit \(.commit). Produced by `benchmarks/load/run.sh`; see benchmarks/load/README.md.", "",
+  "Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.memory); \(.machine.kernel); .NET SDK \(.machine.dotnet_sdk) (ASP.NET Core \(.machine.aspnetcore_runtime)); Redis \(.machine.redis); wrk \(.machine.wrk). Load average \(.machine.loadavg_start) before, \(.machine.loadavg_end) after.", "",
+  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions) carts for add-item; Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
+  "## Summary (medians of the measured runs)", "",
+  "| Endpoint | rps | p50 ms | p90 ms | p99 ms |", "|---|---:|---:|---:|---:|",
+  (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) |"),
+  "", "**CartKit GET / reference = \(.summary.ratio)** (target \(.summary.target)): **\($verdict)**. Errors in all runs: \(.summary.errors).", "",
+  "## Every run", "",
+  "| Endpoint | Phase | Round | rps | p50 ms | p90 ms | p99 ms | non-2xx | socket errors |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+  (.runs[] | row)' "$tmp/latest.json" >"$tmp/latest.md"
+
+cp "$tmp/latest.json" "$tmp/latest.md" "$results_dir/"
+
+echo
+jq -r '
+  "ENDPOINT\tPHASE\tROUND\tRPS\tP50_MS\tP90_MS\tP99_MS\tNON_2XX\tSOCKET_ERR",
+  (.runs[] | [.endpoint, .phase, (if .phase == "warmup" then "-" else .round end), .rps, .latency_ms.p50,
+    .latency_ms.p90, .latency_ms.p99, .non_2xx, ([.socket_errors[]] | add)] | @tsv),
+  (.summary | to_entries[] | select(.value | type == "object") |
+    [.key, "MEDIAN", "-", .value.rps, .value.p50_ms, .value.p90_ms, .value.p99_ms, "-", "-"] | @tsv)' "$tmp/latest.json" |
+  column -t -s $'\t'
+echo
+echo "wrk -t$threads -c$connections -d$duration, $rounds rounds; results in $results_dir/latest.{json,md}"
+echo "CartKit GET / reference = $ratio (target $target): $(pass_word "$ratio_pass")"
+
+status=0
+if [[ $errors != 0 ]]; then
+  echo "FAIL: $errors requests failed (non-2xx or socket errors); see the table above" >&2
+  status=1
+fi
+if [[ $ratio_pass != true && $strict == true ]]; then
+  status=1
+fi
+exit "$status"
