@@ -18,10 +18,10 @@ Environment (defaults in brackets):
   CARTKIT_LOAD_WARMUP          warm-up per endpoint, discarded [5s]
   CARTKIT_LOAD_ROUNDS          measured runs per endpoint [3]
   CARTKIT_LOAD_THREADS         wrk threads [1]
-  CARTKIT_LOAD_CONNECTIONS     wrk connections [16]
+  CARTKIT_LOAD_CONNECTIONS     wrk connections [32]
   CARTKIT_LOAD_SESSIONS        seeded carts the GET runs spread over [256]
   CARTKIT_LOAD_LINES           lines per seeded cart, 1 to the number of available products [5]
-  CARTKIT_LOAD_WRITE_SESSIONS  separate carts the add-item runs spread over [2048]
+  CARTKIT_LOAD_WRITE_SESSIONS  fresh carts each add-item run spreads over [2048]
   CARTKIT_LOAD_TARGET          minimum CartKit GET / reference ratio [0.8]
   CARTKIT_LOAD_REDIS           host:port of an existing Redis to use instead of starting one
   CARTKIT_LOAD_RESULTS         directory for latest.json and latest.md [benchmarks/load/results]
@@ -45,7 +45,7 @@ duration=${CARTKIT_LOAD_DURATION:-10s}
 warmup=${CARTKIT_LOAD_WARMUP:-5s}
 rounds=${CARTKIT_LOAD_ROUNDS:-3}
 threads=${CARTKIT_LOAD_THREADS:-1}
-connections=${CARTKIT_LOAD_CONNECTIONS:-16}
+connections=${CARTKIT_LOAD_CONNECTIONS:-32}
 sessions=${CARTKIT_LOAD_SESSIONS:-256}
 lines=${CARTKIT_LOAD_LINES:-5}
 write_sessions=${CARTKIT_LOAD_WRITE_SESSIONS:-2048}
@@ -188,9 +188,13 @@ expect_status() {
   [[ $answered == "$count" ]] || die "only $answered of $count requests in $(basename "$config") answered $status"
 }
 
-log "Seeding $sessions carts with $lines lines each, and $write_sessions empty carts for the add-item runs"
+log "Seeding $sessions carts with $lines lines each, and $((rounds + 1)) x $write_sessions empty carts for the add-item runs"
 create_sessions "$sessions" "$tmp/sessions.txt"
-create_sessions "$write_sessions" "$tmp/write-sessions.txt"
+# Every add-item run gets fresh carts, so no run inherits quantities from the one before it: a line reaching
+# MaxQuantityPerLine (99) would answer 422 and fail the run. See the headroom check after each run.
+for ((r = 0; r <= rounds; r++)); do
+  create_sessions "$write_sessions" "$tmp/write-sessions-$r.txt"
+done
 mapfile -t read_ids <"$tmp/sessions.txt"
 
 for sid in "${read_ids[@]}"; do
@@ -246,9 +250,17 @@ for ((r = 1; r <= rounds; r++)); do
   run reference ref "$tmp/sessions.txt" "$duration" measure "$r"
   run cart-get cart "$tmp/sessions.txt" "$duration" measure "$r"
 done
-run add-item add "$tmp/write-sessions.txt" "$warmup" warmup 0
+# Headroom below MaxQuantityPerLine: adds per line on average in the last add-item run (uniformly spread).
+check_headroom() {
+  local per_line
+  per_line=$(tail -n1 "$tmp/runs.jsonl" | jq --argjson lines $((write_sessions * ${#skus[@]})) '.requests / $lines | floor')
+  ((per_line <= 50)) || log "warning: $per_line adds per line on average, close to the 99 limit; raise CARTKIT_LOAD_WRITE_SESSIONS"
+}
+run add-item add "$tmp/write-sessions-0.txt" "$warmup" warmup 0
+check_headroom
 for ((r = 1; r <= rounds; r++)); do
-  run add-item add "$tmp/write-sessions.txt" "$duration" measure "$r"
+  run add-item add "$tmp/write-sessions-$r.txt" "$duration" measure "$r"
+  check_headroom
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -296,7 +308,7 @@ jq -s \
       settings: { wrk: "-t\($threads) -c\($connections) -d\($duration) --latency", threads: $threads,
                   connections: $connections, duration: $duration, warmup: $warmup, rounds: $rounds,
                   sessions: $sessions, lines_per_cart: $lines, cart_body_bytes: $body_bytes,
-                  write_sessions: $write_sessions, redis: $redis_source,
+                  write_sessions_per_run: $write_sessions, redis: $redis_source,
                   source_of_truth: "in memory (the GET runs never reach it)" },
       summary: ($s + { ratio: $ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
       runs: $runs
@@ -312,7 +324,7 @@ jq -r --arg verdict "$(pass_word "$ratio_pass")" '
   "# CartKit HTTP load test", "",
   "\(.date), commit \(.commit). Produced by `benchmarks/load/run.sh`; see benchmarks/load/README.md.", "",
   "Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.memory); \(.machine.kernel); .NET SDK \(.machine.dotnet_sdk) (ASP.NET Core \(.machine.aspnetcore_runtime)); Redis \(.machine.redis); wrk \(.machine.wrk). Load average \(.machine.loadavg_start) before, \(.machine.loadavg_end) after.", "",
-  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions) carts for add-item; Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
+  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions_per_run) fresh carts per add-item run; Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
   "## Summary (medians of the measured runs)", "",
   "| Endpoint | rps | p50 ms | p90 ms | p99 ms |", "|---|---:|---:|---:|---:|",
   (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) |"),
