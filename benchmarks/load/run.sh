@@ -40,6 +40,7 @@ done
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 project=$root/samples/CartKit.SampleApi/CartKit.SampleApi.csproj
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 duration=${CARTKIT_LOAD_DURATION:-10s}
 warmup=${CARTKIT_LOAD_WARMUP:-5s}
@@ -144,7 +145,6 @@ env ASPNETCORE_URLS="$base" \
   ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Redis="$redis_endpoint" \
   Sample__RateLimit__PermitsPerSecond=0 \
-  Sample__Limits__PermitsPerSecond=0 \
   Logging__LogLevel__Default=Warning \
   Sample__Telemetry__Exporter=none \
   Sample__LoadTest__ReferenceEndpoint=true \
