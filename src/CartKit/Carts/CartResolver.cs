@@ -15,6 +15,7 @@ internal sealed partial class CartResolver
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
     private readonly CartReader _reader;
+    private readonly SessionCartHints _hints;
     private readonly CartRevision _revision;
     private readonly CartWriteLocks _locks;
     private readonly CartKitOptions _options;
@@ -26,6 +27,7 @@ internal sealed partial class CartResolver
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
         CartReader reader,
+        SessionCartHints hints,
         CartRevision revision,
         CartWriteLocks locks,
         IOptions<CartKitOptions> options,
@@ -36,6 +38,7 @@ internal sealed partial class CartResolver
         _sessions = sessions;
         _carts = carts;
         _reader = reader;
+        _hints = hints;
         _revision = revision;
         _locks = locks;
         _options = options.Value;
@@ -65,7 +68,18 @@ internal sealed partial class CartResolver
             session = await FromSourceOfTruthAsync(sessionId, cancellationToken).ConfigureAwait(false);
         }
 
-        return session is null ? CartErrors.SessionNotFound : session;
+        if (session is null)
+        {
+            _hints.Forget(sessionId);
+            return CartErrors.SessionNotFound;
+        }
+
+        if (_reader.CanReadAhead)
+        {
+            _hints.Remember(sessionId, session.Value.CartId);
+        }
+
+        return session;
     }
 
     // Creates a session in the store, or, while the store is down, hands out a server-generated id that exists only
@@ -114,13 +128,37 @@ internal sealed partial class CartResolver
 
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
-            var session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
-            if (!session.Succeeded)
+            CartKitResult<SessionEntry<CartSession>> session;
+            Cart? cart;
+            if (attempt == 1 && _reader.CanReadAhead && _hints.TryGet(caller.SessionId, out var hintedCartId))
             {
-                return session.Error;
+                // The session lookup and the read of the cart this session named last time go out together: one round
+                // trip. The session answered in the same pipeline decides; a cart it no longer names is read as usual.
+                var pendingSession = FindSessionAsync(caller.SessionId, cancellationToken);
+                var pendingCart = _reader.ReadAheadAsync(hintedCartId, cancellationToken);
+                session = await pendingSession.ConfigureAwait(false);
+                var ahead = await pendingCart.ConfigureAwait(false);
+                if (!session.Succeeded)
+                {
+                    return session.Error;
+                }
+
+                var cartId = session.Value.Value.CartId;
+                cart = ahead is not null && string.Equals(ahead.Id, cartId, StringComparison.Ordinal)
+                    ? _reader.UsedReadAhead(ahead)
+                    : await _reader.ReadAsync(cartId, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
+                if (!session.Succeeded)
+                {
+                    return session.Error;
+                }
+
+                cart = await _reader.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
             }
 
-            var cart = await _reader.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
             switch (CartAccessRules.Classify(cart, caller.UserId))
             {
                 case CartAccess.Granted:

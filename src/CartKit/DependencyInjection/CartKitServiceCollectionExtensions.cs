@@ -64,7 +64,10 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton<CartWriteLocks>();
         services.TryAddSingleton(static sp => new CartReader(
             sp.GetRequiredService<ICartRepository>(),
-            sp.GetRequiredService<TracedCartRepository>()));
+            sp.GetRequiredService<TracedCartRepository>(),
+            sp.GetService<ICartCache>(),
+            sp.GetRequiredService<CartKitMetrics>()));
+        services.TryAddSingleton<SessionCartHints>();
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();

@@ -103,8 +103,16 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
     internal int UnrepairedCount => _unrepaired.Count;
 
+    public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken) =>
+        ReadCartAsync(cartId, readAhead: false, cancellationToken);
+
+    public async ValueTask<Cart?> ReadAheadCartAsync(string cartId, CancellationToken cancellationToken) =>
+        (await ReadCartAsync(cartId, readAhead: true, cancellationToken).ConfigureAwait(false)).Cart;
+
+    // A read ahead only ever answers a clean hit: it leaves repairs, the outage probe, tickets and the hit and miss
+    // counts to the ordinary read that follows whenever it does not answer.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
+    private async ValueTask<CartCacheRead> ReadCartAsync(string cartId, bool readAhead, CancellationToken cancellationToken)
     {
         if (!_keys.TryCart(cartId, out var key))
         {
@@ -113,6 +121,11 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         if (!_unrepaired.IsEmpty && _unrepaired.TryGetValue(cartId, out var unrepaired))
         {
+            if (readAhead)
+            {
+                return CartCacheRead.Miss;
+            }
+
             await RepairAsync(cartId, key, unrepaired).ConfigureAwait(false);
             _metrics.CacheMiss(CacheEntity.Cart);
             return CartCacheRead.Miss;
@@ -120,11 +133,15 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         if (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
         {
-            _metrics.CacheMiss(CacheEntity.Cart);
+            if (!readAhead)
+            {
+                _metrics.CacheMiss(CacheEntity.Cart);
+            }
+
             return CartCacheRead.Miss;
         }
 
-        if (await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
+        if ((readAhead && _outage.IsDown) || await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
         {
             return CartCacheRead.Miss;
         }
@@ -143,23 +160,29 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         using (lease)
         {
-            if (lease is null)
+            if (lease is null || lease.Span is [TicketMark, ..])
             {
-                _metrics.CacheMiss(CacheEntity.Cart);
-                return new CartCacheRead(null, await TryPlaceTicketAsync(database, key).ConfigureAwait(false));
-            }
+                if (readAhead)
+                {
+                    return CartCacheRead.Miss;
+                }
 
-            if (lease.Span is [TicketMark, ..])
-            {
-                // Another reader is repopulating this cart: a miss, without a ticket of our own.
+                // A miss; an entry holding a ticket means another reader is repopulating it: a miss without a ticket of
+                // our own.
                 _metrics.CacheMiss(CacheEntity.Cart);
-                return CartCacheRead.Miss;
+                return lease is null
+                    ? new CartCacheRead(null, await TryPlaceTicketAsync(database, key).ConfigureAwait(false))
+                    : CartCacheRead.Miss;
             }
 
             try
             {
                 var cart = RedisCacheFormat.ReadCart(lease.Span);
-                _metrics.CacheHit(CacheEntity.Cart);
+                if (!readAhead)
+                {
+                    _metrics.CacheHit(CacheEntity.Cart);
+                }
+
                 return new CartCacheRead(cart);
             }
             catch (JsonException)

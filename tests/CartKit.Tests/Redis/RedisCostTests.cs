@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace CartKit.Tests.Redis;
 
 /// <summary>
-/// What a request costs in Redis: the commands it sends (each one a round trip here; nothing is pipelined on these
-/// paths; a miss's SET is the repopulate ticket) counted by StackExchange.Redis's profiler on a connection only this test uses, and the bytes a warm
-/// cache-hit read allocates. Both run alone (non-parallel collection) so other tests cannot add to the counts.
+/// What a request costs in Redis: the commands it sends (each one a round trip, except a warm read's session lookup
+/// and cart read, which go out together; a miss's SET is the repopulate ticket) counted by StackExchange.Redis's
+/// profiler on a connection only this test uses, and the bytes a warm cache-hit read allocates. Both run alone (non-parallel collection) so other tests cannot add to the counts.
 /// </summary>
 [Collection(RedisTimingGroup.Name)]
 public sealed class RedisCostTests : IAsyncLifetime
@@ -29,13 +29,7 @@ public sealed class RedisCostTests : IAsyncLifetime
     {
         _multiplexer = await ConnectionMultiplexer.ConnectAsync(RedisConnection(SharedRedis.Endpoint));
         _multiplexer.RegisterProfiler(() => _profiling);
-        _kit = CartKitHarness.Create(b =>
-        {
-            b.UseInMemoryStorage();
-            b.Services.AddSingleton<IConnectionMultiplexer>(_multiplexer);
-            b.UseRedis(o => o.KeyPrefix = _prefix);
-            b.Services.AddSessionStore<CartSession>(o => o.Prefix = _prefix + "s:");
-        });
+        _kit = Kit();
         for (var i = 0; i < 10; i++)
         {
             _kit.Catalog.Add(new CatalogProduct($"SKU-{i}", $"Product number {i}", new Money(100 + i, Currency.USD)));
@@ -62,11 +56,33 @@ public sealed class RedisCostTests : IAsyncLifetime
 
         Assert.Equal(["GETEX", "GET"], hit);
         Assert.Equal(["GETEX", "EVAL"], add);
-        Assert.Equal(["GETEX", "GET", "SET", "EVAL"], miss);
+        // The warm session's read ahead finds nothing, so the ordinary read asks again and places the ticket: five
+        // commands, four round trips (the first two leave together).
+        Assert.Equal(["GETEX", "GET", "GET", "SET", "EVAL"], miss);
         Assert.Equal(["SET", "EVAL"], create);
         Assert.Equal(["GETEX", "GET", "SET", "EVAL"], checkout);
         Assert.Equal(["GET", "GET", "SETEX", "EVAL"], confirm);
         Assert.Equal(["GET"], getOrder);
+    }
+
+    [Fact]
+    public async Task AWarmRead_SendsTheCartReadBeforeTheSessionAnswers_OneRoundTrip()
+    {
+        var session = await _kit.NewSessionAsync();
+        await _kit.Carts.AddItemAsync(session, "SKU-1", 1);
+
+        // Another process has never seen this session: its first read waits for the session before it reads the cart,
+        // and learns which cart the session names. Its next read sends both at once.
+        await using var other = Kit();
+        var first = await ProfileAsync(() => other.Carts.GetCartAsync(session).AsTask());
+        var warm = await ProfileAsync(() => other.Carts.GetCartAsync(session).AsTask());
+
+        Assert.Equal(["GETEX", "GET"], first.Select(c => c.Command));
+        Assert.Equal(["GETEX", "GET"], warm.Select(c => c.Command));
+        Assert.True(first[1].CommandCreated >= Completed(first[0]), "a first read waits for the session before it reads the cart");
+        Assert.True(warm[1].CommandCreated < Completed(warm[0]), "a warm read sends the cart read before the session lookup answers");
+
+        static DateTime Completed(IProfiledCommand command) => command.CommandCreated + command.ElapsedTime;
     }
 
     [Fact]
@@ -110,6 +126,16 @@ public sealed class RedisCostTests : IAsyncLifetime
         Assert.InRange(perRead, 1, 4096);
     }
 
+    // A CartKit process on this test's connection and keys; two of them share Redis as two instances would (the
+    // in-memory source of truth is each one's own, so a second one only reads what Redis holds).
+    private CartKitHarness Kit() => CartKitHarness.Create(b =>
+    {
+        b.UseInMemoryStorage();
+        b.Services.AddSingleton<IConnectionMultiplexer>(_multiplexer);
+        b.UseRedis(o => o.KeyPrefix = _prefix);
+        b.Services.AddSessionStore<CartSession>(o => o.Prefix = _prefix + "s:");
+    });
+
     public async Task DisposeAsync()
     {
         await _kit.DisposeAsync();
@@ -119,17 +145,17 @@ public sealed class RedisCostTests : IAsyncLifetime
     private static ConfigurationOptions RedisConnection(string endpoint) =>
         CartKit.Redis.RedisConnection.CreateConfiguration(endpoint, TimeSpan.FromSeconds(5));
 
-    private async Task<string[]> CommandsAsync(Func<Task> operation)
+    private async Task<string[]> CommandsAsync(Func<Task> operation) =>
+        (await ProfileAsync(operation)).Select(c => c.Command is "EVALSHA" ? "EVAL" : c.Command).ToArray();
+
+    private async Task<IProfiledCommand[]> ProfileAsync(Func<Task> operation)
     {
         var profiling = new ProfilingSession();
         _profiling = profiling;
         await operation();
         _profiling = null;
-        var commands = profiling.FinishProfiling()
-            .OrderBy(c => c.CommandCreated)
-            .Select(c => c.Command is "EVALSHA" ? "EVAL" : c.Command)
-            .ToArray();
-        _output.WriteLine(string.Join(", ", commands));
+        var commands = profiling.FinishProfiling().OrderBy(c => c.CommandCreated).ToArray();
+        _output.WriteLine(string.Join(", ", commands.Select(c => $"{c.Command} {c.ElapsedTime.TotalMilliseconds:F3} ms")));
         return commands;
     }
 }
