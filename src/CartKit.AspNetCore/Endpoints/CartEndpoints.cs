@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using CartKit.AspNetCore.Contracts;
 using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Serialization;
 using CartKit.Carts;
@@ -23,7 +24,7 @@ internal static class CartEndpoints
         CartResults.Private(http);
         http.Response.Headers.ETag = RequestHeaders.ETag(created.Cart.Version);
         http.Response.Headers.Location = links.GetPathByName(http, RouteNames.GetCart, new { sessionId = created.SessionId });
-        return TypedResults.Json(created.ToResponse(), CartKitJsonContext.Default.CreateCartResponse, statusCode: StatusCodes.Status201Created);
+        return new SizedJsonResult<CreateCartResponse>(created.ToResponse(), CartKitJsonContext.Default.CreateCartResponse, StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> GetAsync(string sessionId, HttpContext http, ICartEngine carts) =>

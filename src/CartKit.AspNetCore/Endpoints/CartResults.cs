@@ -1,3 +1,4 @@
+using CartKit.AspNetCore.Contracts;
 using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Serialization;
 using CartKit.Domain;
@@ -18,7 +19,7 @@ internal static class CartResults
 
         Private(http);
         http.Response.Headers.ETag = RequestHeaders.ETag(result.Value.Version);
-        return TypedResults.Json(result.Value.ToResponse(), CartKitJsonContext.Default.CartResponse, statusCode: statusCode);
+        return new SizedJsonResult<CartResponse>(result.Value.ToResponse(), CartKitJsonContext.Default.CartResponse, statusCode);
     }
 
     public static void Private(HttpContext http) => http.Response.Headers.CacheControl = "no-store";

@@ -4,7 +4,6 @@ using CartKit.AspNetCore.Serialization;
 using CartKit.Checkout;
 using CartKit.Domain;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -58,9 +57,9 @@ internal static class OrderEndpoints
         return result.Succeeded ? Order(http, result.Value) : CartKitProblems.From(result.Error);
     }
 
-    private static JsonHttpResult<OrderResponse> Order(HttpContext http, Order order, int statusCode = StatusCodes.Status200OK)
+    private static SizedJsonResult<OrderResponse> Order(HttpContext http, Order order, int statusCode = StatusCodes.Status200OK)
     {
         CartResults.Private(http);
-        return TypedResults.Json(order.ToResponse(), CartKitJsonContext.Default.OrderResponse, statusCode: statusCode);
+        return new SizedJsonResult<OrderResponse>(order.ToResponse(), CartKitJsonContext.Default.OrderResponse, statusCode);
     }
 }

@@ -46,6 +46,21 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
             cart.EnumerateObject().Select(p => p.Name));
     }
 
+    [Fact]
+    public async Task GetCart_SendsItsLength_SoTheBodyIsNotChunked()
+    {
+        var (sessionId, _) = await Client.CreateCartAsync();
+        using var added = await Client.AddItemAsync(sessionId, "MUG-CARTKIT");
+
+        using var response = await Client.GetAsync($"/api/cart/{sessionId}");
+
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal("MUG-CARTKIT", JsonDocument.Parse(body).RootElement.GetProperty("items")[0].GetProperty("sku").GetString());
+    }
+
     [Theory]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("not-a-session")]
