@@ -13,11 +13,9 @@ internal interface ICartCache
 {
     ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken);
 
-    // A read sent before the caller knows it needs this cart (pipelined with the session lookup that names it): the
-    // cart on a clean hit, else null, with no side effects (no ticket, no repair, no hit or miss counted). A caller that
-    // uses the cart counts the hit; otherwise it reads through GetCartAsync as usual. A cache that cannot read ahead
-    // never answers.
-    ValueTask<Cart?> ReadAheadCartAsync(string cartId, CancellationToken cancellationToken) => ValueTask.FromResult<Cart?>(null);
+    // Sends a read of a cart before the caller knows it needs it (ahead of the session lookup that names it), or returns
+    // null when it cannot send one at once. See CartReadAhead.
+    CartReadAhead? StartReadAhead(string cartId) => null;
 
     // Repopulates after a miss, with the ticket that miss returned. Best effort: a cache that cannot store the entry
     // (or whose ticket was revoked) just leaves the miss.

@@ -20,9 +20,8 @@ internal sealed class CartReader(ICartRepository carts, ICartRepository sourceOf
     public ValueTask<Cart?> ReadForUpdateAsync(string cartId, CancellationToken cancellationToken) =>
         sourceOfTruth.GetAsync(cartId, cancellationToken);
 
-    // The cart on a clean cache hit, else null; sent before the caller knows the cart is the one it needs.
-    public ValueTask<Cart?> ReadAheadAsync(string cartId, CancellationToken cancellationToken) =>
-        cache is null ? ValueTask.FromResult<Cart?>(null) : cache.ReadAheadCartAsync(cartId, cancellationToken);
+    // Sends a read of the cart before the caller knows it is the one it needs; null when the cache cannot send one now.
+    public CartReadAhead? StartReadAhead(string cartId) => cache?.StartReadAhead(cartId);
 
     // A read-ahead cart the caller used is the cache hit it would otherwise have counted on its own read.
     public Cart UsedReadAhead(Cart cart)

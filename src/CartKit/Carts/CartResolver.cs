@@ -130,21 +130,21 @@ internal sealed partial class CartResolver
         {
             CartKitResult<SessionEntry<CartSession>> session;
             Cart? cart;
-            if (attempt == 1 && _reader.CanReadAhead && _hints.TryGet(caller.SessionId, out var hintedCartId))
+            if (attempt == 1 && _reader.CanReadAhead && _hints.TryGet(caller.SessionId, out var hintedCartId)
+                && _reader.StartReadAhead(hintedCartId) is { } readAhead)
             {
-                // The session lookup and the read of the cart this session named last time go out together: one round
-                // trip. The session answered in the same pipeline decides; a cart it no longer names is read as usual.
-                var pendingSession = FindSessionAsync(caller.SessionId, cancellationToken);
-                var pendingCart = _reader.ReadAheadAsync(hintedCartId, cancellationToken);
-                session = await pendingSession.ConfigureAwait(false);
-                var ahead = await pendingCart.ConfigureAwait(false);
+                // The read of the cart this session named last time leaves first, then the session lookup: one round
+                // trip, and on one connection the cart has answered by the time the session has. The session's answer
+                // decides; a cart it no longer names is read as usual.
+                session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
+                var ahead = await readAhead.FinishAsync().ConfigureAwait(false);
                 if (!session.Succeeded)
                 {
                     return session.Error;
                 }
 
                 var cartId = session.Value.Value.CartId;
-                cart = ahead is not null && string.Equals(ahead.Id, cartId, StringComparison.Ordinal)
+                cart = ahead is not null && string.Equals(readAhead.CartId, cartId, StringComparison.Ordinal)
                     ? _reader.UsedReadAhead(ahead)
                     : await _reader.ReadAsync(cartId, cancellationToken).ConfigureAwait(false);
             }

@@ -103,16 +103,8 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
     internal int UnrepairedCount => _unrepaired.Count;
 
-    public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken) =>
-        ReadCartAsync(cartId, readAhead: false, cancellationToken);
-
-    public async ValueTask<Cart?> ReadAheadCartAsync(string cartId, CancellationToken cancellationToken) =>
-        (await ReadCartAsync(cartId, readAhead: true, cancellationToken).ConfigureAwait(false)).Cart;
-
-    // A read ahead only ever answers a clean hit: it leaves repairs, the outage probe, tickets and the hit and miss
-    // counts to the ordinary read that follows whenever it does not answer.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<CartCacheRead> ReadCartAsync(string cartId, bool readAhead, CancellationToken cancellationToken)
+    public async ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
     {
         if (!_keys.TryCart(cartId, out var key))
         {
@@ -121,11 +113,6 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         if (!_unrepaired.IsEmpty && _unrepaired.TryGetValue(cartId, out var unrepaired))
         {
-            if (readAhead)
-            {
-                return CartCacheRead.Miss;
-            }
-
             await RepairAsync(cartId, key, unrepaired).ConfigureAwait(false);
             _metrics.CacheMiss(CacheEntity.Cart);
             return CartCacheRead.Miss;
@@ -133,15 +120,11 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         if (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
         {
-            if (!readAhead)
-            {
-                _metrics.CacheMiss(CacheEntity.Cart);
-            }
-
+            _metrics.CacheMiss(CacheEntity.Cart);
             return CartCacheRead.Miss;
         }
 
-        if ((readAhead && _outage.IsDown) || await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
+        if (await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is not { } database)
         {
             return CartCacheRead.Miss;
         }
@@ -160,29 +143,23 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         using (lease)
         {
-            if (lease is null || lease.Span is [TicketMark, ..])
+            if (lease is null)
             {
-                if (readAhead)
-                {
-                    return CartCacheRead.Miss;
-                }
-
-                // A miss; an entry holding a ticket means another reader is repopulating it: a miss without a ticket of
-                // our own.
                 _metrics.CacheMiss(CacheEntity.Cart);
-                return lease is null
-                    ? new CartCacheRead(null, await TryPlaceTicketAsync(database, key).ConfigureAwait(false))
-                    : CartCacheRead.Miss;
+                return new CartCacheRead(null, await TryPlaceTicketAsync(database, key).ConfigureAwait(false));
+            }
+
+            if (lease.Span is [TicketMark, ..])
+            {
+                // Another reader is repopulating this cart: a miss, without a ticket of our own.
+                _metrics.CacheMiss(CacheEntity.Cart);
+                return CartCacheRead.Miss;
             }
 
             try
             {
                 var cart = RedisCacheFormat.ReadCart(lease.Span);
-                if (!readAhead)
-                {
-                    _metrics.CacheHit(CacheEntity.Cart);
-                }
-
+                _metrics.CacheHit(CacheEntity.Cart);
                 return new CartCacheRead(cart);
             }
             catch (JsonException)
@@ -191,6 +168,21 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
                 return CartCacheRead.Miss;
             }
         }
+    }
+
+    public CartReadAhead? StartReadAhead(string cartId)
+    {
+        // Only when the read can leave at once and the ordinary read would go to Redis too.
+        if (!_keys.TryCart(cartId, out var key)
+            || (!_unrepaired.IsEmpty && _unrepaired.ContainsKey(cartId))
+            || (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
+            || _outage.IsDown
+            || _connection.ConnectedDatabase is not { } database)
+        {
+            return null;
+        }
+
+        return new RedisReadAhead(this, cartId, database.StringGetLeaseAsync(key));
     }
 
     public async ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
@@ -444,4 +436,45 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
     }
 
     private sealed record Unrepaired(long Stamp, long ExpiresAt);
+
+    // The read ahead's second phase: a clean hit, else null. A Redis failure is noted (so the ordinary read that follows
+    // skips Redis instead of waiting for it again); anything else is left for that ordinary read.
+    private sealed class RedisReadAhead(RedisCartCache cache, string cartId, Task<Lease<byte>?> pending) : CartReadAhead(cartId)
+    {
+        public override ValueTask<Cart?> FinishAsync() =>
+            pending.IsCompletedSuccessfully ? ValueTask.FromResult(Read(pending.Result)) : WaitAsync();
+
+        private async ValueTask<Cart?> WaitAsync()
+        {
+            try
+            {
+                return Read(await pending.ConfigureAwait(false));
+            }
+            catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+            {
+                cache.Failed(ex, CacheEntity.Cart);
+                return null;
+            }
+        }
+
+        private static Cart? Read(Lease<byte>? lease)
+        {
+            using (lease)
+            {
+                if (lease is null || lease.Span is [TicketMark, ..])
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return RedisCacheFormat.ReadCart(lease.Span);
+                }
+                catch (JsonException)
+                {
+                    return null;
+                }
+            }
+        }
+    }
 }

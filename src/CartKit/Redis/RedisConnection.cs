@@ -27,6 +27,9 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         _services = services;
     }
 
+    // The database once connected, else null; for callers that must send a command without awaiting anything first.
+    public IDatabase? ConnectedDatabase => Volatile.Read(ref _database);
+
     public ValueTask<IDatabase> GetDatabaseAsync() =>
         Volatile.Read(ref _database) is { } database ? ValueTask.FromResult(database) : ConnectAsync();
 
