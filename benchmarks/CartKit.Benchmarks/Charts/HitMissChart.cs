@@ -24,7 +24,7 @@ internal static class HitMissChart
     private static readonly Panel[] Panels =
     [
         new("CartKit.Benchmarks.CartReadBenchmarks", "Cart read by id (cache-aside)", ["RawGetAndParse", "CacheHit", "CacheMiss"], ["raw GET + parse (floor)", "CartKit hit", "CartKit miss"]),
-        new("CartKit.Benchmarks.GetCartBenchmarks", "GetCartAsync: session + cart", ["RawSessionThenCart", "EngineCacheHit", "EngineCacheMiss"], ["raw GETEX + GET (floor)", "CartKit hit", "CartKit miss"]),
+        new("CartKit.Benchmarks.GetCartBenchmarks", "GetCartAsync: session + cart", ["RawCartWithSession", "EngineCacheHit", "EngineCacheMiss"], ["raw GET + GETEX together (floor)", "CartKit hit", "CartKit miss"]),
     ];
 
     public static int Run(string resultsDirectory, string outputPath)
