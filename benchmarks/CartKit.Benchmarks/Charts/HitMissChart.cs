@@ -88,11 +88,13 @@ internal static class HitMissChart
 
         // Legend, shared: the three series mean the same thing in both panels.
         var legendY = Top + PanelHeight + 60;
+        var legendX = 20;
         for (var s = 0; s < Colors.Length; s++)
         {
-            var x = 20 + (s * 220);
-            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x}" y="{legendY - 10}" width="12" height="12" fill="{Colors[s]}"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + 18}" y="{legendY}">{Escape(s == 0 ? "raw StackExchange.Redis floor" : Panels[0].Labels[s])}</text>""").Append('\n');
+            var label = s == 0 ? "raw StackExchange.Redis floor" : Panels[0].Labels[s];
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{legendX}" y="{legendY - 10}" width="12" height="12" fill="{Colors[s]}"/>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{legendX + 18}" y="{legendY}">{Escape(label)}</text>""").Append('\n');
+            legendX += 18 + (label.Length * 7) + 28;
         }
 
         svg.Append("</svg>\n");
@@ -142,7 +144,7 @@ internal static class HitMissChart
     private static double NiceCeiling(double value)
     {
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1, 2, 2.5, 5, 10 })
+        foreach (var step in new[] { 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
         {
             if (step * magnitude >= value)
             {
