@@ -12,9 +12,8 @@ namespace CartKit.Benchmarks;
 /// cached bytes plus the same parse, with none of CartKit around it.
 /// </summary>
 [Config(typeof(BenchConfig))]
-public class CartReadBenchmarks
+public class CartReadBenchmarks : StackBenchmarks
 {
-    private BenchStack _stack = null!;
     private string _cartId = null!;
     private RedisKey _cartKey;
 
@@ -22,38 +21,29 @@ public class CartReadBenchmarks
     [Params(1, 10, 100)]
     public int Lines { get; set; }
 
-    /// <summary>Which store answers a miss.</summary>
-    [ParamsSource(nameof(SourcesOfTruth))]
-    public string SourceOfTruth { get; set; } = null!;
-
-    public static IEnumerable<string> SourcesOfTruth => [BenchStack.SourceOfTruth];
-
     [GlobalSetup]
     public void Setup()
     {
-        _stack = BenchStack.Create();
-        (_, var cart) = _stack.NewCartAsync(Lines).GetAwaiter().GetResult();
+        CreateStack();
+        (_, var cart) = Stack.NewCartAsync(Lines).GetAwaiter().GetResult();
         _cartId = cart.Id;
-        _cartKey = _stack.CartKey(_cartId);
+        _cartKey = Stack.CartKey(_cartId);
         if (RawGetAndParse().GetAwaiter().GetResult().Lines.Count != Lines)
         {
             throw new InvalidOperationException("The cart is not cached as the benchmark expects.");
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _stack.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
     /// <summary>The floor for a hit: one GET of the cached bytes and the parse, nothing else.</summary>
     [Benchmark(Baseline = true)]
     public async Task<Cart> RawGetAndParse()
     {
-        using var lease = await _stack.Database.StringGetLeaseAsync(_cartKey);
+        using var lease = await Stack.Database.StringGetLeaseAsync(_cartKey);
         return RedisCacheFormat.ReadCart(lease!.Span);
     }
 
     [Benchmark]
-    public async Task<Cart?> CacheHit() => await _stack.Repository.GetAsync(_cartId);
+    public async Task<Cart?> CacheHit() => await Stack.Repository.GetAsync(_cartId);
 
     /// <summary>
     /// A miss: the entry is deleted fire-and-forget on the same connection first (Redis runs it before the read; the
@@ -62,7 +52,7 @@ public class CartReadBenchmarks
     [Benchmark]
     public async Task<Cart?> CacheMiss()
     {
-        _stack.Database.KeyDelete(_cartKey, CommandFlags.FireAndForget);
-        return await _stack.Repository.GetAsync(_cartId);
+        Stack.Database.KeyDelete(_cartKey, CommandFlags.FireAndForget);
+        return await Stack.Repository.GetAsync(_cartId);
     }
 }

@@ -10,28 +10,21 @@ namespace CartKit.Benchmarks;
 /// write, cache refresh), and a replayed checkout, each as a multiple of the cache-hit read of the same cart.
 /// </summary>
 [Config(typeof(BenchConfig))]
-public class CartWriteBenchmarks
+public class CartWriteBenchmarks : StackBenchmarks
 {
     private const int CartLines = 10;
 
-    private BenchStack _stack = null!;
     private string _sessionId = null!;
     private string _itemId = null!;
     private string _sku = null!;
     private int _quantity = 1;
 
-    /// <summary>Which store takes the writes.</summary>
-    [ParamsSource(nameof(SourcesOfTruth))]
-    public string SourceOfTruth { get; set; } = null!;
-
-    public static IEnumerable<string> SourcesOfTruth => [BenchStack.SourceOfTruth];
-
     [GlobalSetup]
     public void Setup()
     {
         // Adding one unit on every invocation must not run into the per-line limit during a run.
-        _stack = BenchStack.Create(maxQuantityPerLine: 1_000_000);
-        (_sessionId, var cart) = _stack.NewCartAsync(CartLines).GetAwaiter().GetResult();
+        CreateStack(maxQuantityPerLine: 1_000_000);
+        (_sessionId, var cart) = Stack.NewCartAsync(CartLines).GetAwaiter().GetResult();
         _itemId = cart.Lines[0].ItemId;
         _sku = cart.Lines[1].Sku;
     }
@@ -40,31 +33,28 @@ public class CartWriteBenchmarks
     public void SetupCheckout()
     {
         Setup();
-        BenchStack.Require(_stack.Checkout.CheckoutAsync(_sessionId).AsTask().GetAwaiter().GetResult());
+        BenchStack.Require(Stack.Checkout.CheckoutAsync(_sessionId).AsTask().GetAwaiter().GetResult());
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _stack.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
     [Benchmark(Baseline = true)]
-    public async Task<Cart> GetCart() => BenchStack.Require(await _stack.Carts.GetCartAsync(_sessionId));
+    public async Task<Cart> GetCart() => BenchStack.Require(await Stack.Carts.GetCartAsync(_sessionId));
 
     [Benchmark]
-    public async Task<Cart> AddItem() => BenchStack.Require(await _stack.Carts.AddItemAsync(_sessionId, _sku, 1));
+    public async Task<Cart> AddItem() => BenchStack.Require(await Stack.Carts.AddItemAsync(_sessionId, _sku, 1));
 
     /// <summary>Alternates the first line between 1 and 2 units, so every call is a real change.</summary>
     [Benchmark]
     public async Task<Cart> UpdateQuantity()
     {
         _quantity = 3 - _quantity;
-        return BenchStack.Require(await _stack.Carts.SetQuantityAsync(_sessionId, _itemId, _quantity));
+        return BenchStack.Require(await Stack.Carts.SetQuantityAsync(_sessionId, _itemId, _quantity));
     }
 
     /// <summary>Checkout of an unchanged cart: returns the pending order the setup's checkout created.</summary>
     [Benchmark]
     public async Task<CheckoutOutcome> CheckoutReplayed()
     {
-        var outcome = BenchStack.Require(await _stack.Checkout.CheckoutAsync(_sessionId));
+        var outcome = BenchStack.Require(await Stack.Checkout.CheckoutAsync(_sessionId));
         return outcome.Created ? throw new InvalidOperationException("A replayed checkout created an order.") : outcome;
     }
 }

@@ -13,11 +13,10 @@ namespace CartKit.Benchmarks;
 /// with the same parse; the same two one after the other show what a read costs without reading ahead.
 /// </summary>
 [Config(typeof(BenchConfig))]
-public class GetCartBenchmarks
+public class GetCartBenchmarks : StackBenchmarks
 {
     private static readonly TimeSpan SessionTtl = TimeSpan.FromMinutes(30);
 
-    private BenchStack _stack = null!;
     private string _sessionId = null!;
     private RedisKey _sessionKey;
     private RedisKey _cartKey;
@@ -26,34 +25,25 @@ public class GetCartBenchmarks
     [Params(1, 10, 100)]
     public int Lines { get; set; }
 
-    /// <summary>Which store answers a miss.</summary>
-    [ParamsSource(nameof(SourcesOfTruth))]
-    public string SourceOfTruth { get; set; } = null!;
-
-    public static IEnumerable<string> SourcesOfTruth => [BenchStack.SourceOfTruth];
-
     [GlobalSetup]
     public void Setup()
     {
-        _stack = BenchStack.Create();
-        (_sessionId, var cart) = _stack.NewCartAsync(Lines).GetAwaiter().GetResult();
-        _sessionKey = _stack.SessionKey(_sessionId);
-        _cartKey = _stack.CartKey(cart.Id);
+        CreateStack();
+        (_sessionId, var cart) = Stack.NewCartAsync(Lines).GetAwaiter().GetResult();
+        _sessionKey = Stack.SessionKey(_sessionId);
+        _cartKey = Stack.CartKey(cart.Id);
         if (RawSessionThenCart().GetAwaiter().GetResult().Lines.Count != Lines)
         {
             throw new InvalidOperationException("The session or cart is not in Redis as the benchmark expects.");
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _stack.DisposeAsync().AsTask().GetAwaiter().GetResult();
-
     /// <summary>The floor: the cart read and the session read with its TTL refresh, sent together; no CartKit code.</summary>
     [Benchmark(Baseline = true)]
     public async Task<Cart> RawCartWithSession()
     {
-        var cart = _stack.Database.StringGetLeaseAsync(_cartKey);
-        var session = await _stack.Database.StringGetSetExpiryAsync(_sessionKey, SessionTtl);
+        var cart = Stack.Database.StringGetLeaseAsync(_cartKey);
+        var session = await Stack.Database.StringGetSetExpiryAsync(_sessionKey, SessionTtl);
         using var lease = await cart;
         return session.IsNull ? throw new InvalidOperationException("The session expired.") : RedisCacheFormat.ReadCart(lease!.Span);
     }
@@ -62,24 +52,24 @@ public class GetCartBenchmarks
     [Benchmark]
     public async Task<Cart> RawSessionThenCart()
     {
-        var session = await _stack.Database.StringGetSetExpiryAsync(_sessionKey, SessionTtl);
+        var session = await Stack.Database.StringGetSetExpiryAsync(_sessionKey, SessionTtl);
         if (session.IsNull)
         {
             throw new InvalidOperationException("The session expired.");
         }
 
-        using var lease = await _stack.Database.StringGetLeaseAsync(_cartKey);
+        using var lease = await Stack.Database.StringGetLeaseAsync(_cartKey);
         return RedisCacheFormat.ReadCart(lease!.Span);
     }
 
     [Benchmark]
-    public async Task<Cart> EngineCacheHit() => BenchStack.Require(await _stack.Carts.GetCartAsync(_sessionId));
+    public async Task<Cart> EngineCacheHit() => BenchStack.Require(await Stack.Carts.GetCartAsync(_sessionId));
 
     /// <summary>As <see cref="EngineCacheHit"/> after the cart's entry was deleted (fire-and-forget, same connection).</summary>
     [Benchmark]
     public async Task<Cart> EngineCacheMiss()
     {
-        _stack.Database.KeyDelete(_cartKey, CommandFlags.FireAndForget);
-        return BenchStack.Require(await _stack.Carts.GetCartAsync(_sessionId));
+        Stack.Database.KeyDelete(_cartKey, CommandFlags.FireAndForget);
+        return BenchStack.Require(await Stack.Carts.GetCartAsync(_sessionId));
     }
 }

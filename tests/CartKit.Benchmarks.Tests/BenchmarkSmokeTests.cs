@@ -70,7 +70,7 @@ public sealed class BenchmarkSmokeTests : IClassFixture<BenchmarkSmokeTests.Redi
             }
             else if (property.GetCustomAttribute<ParamsSourceAttribute>() is { } source)
             {
-                var sourceValues = (System.Collections.IEnumerable)type.GetProperty(source.Name)!.GetValue(null)!;
+                var sourceValues = (System.Collections.IEnumerable)type.GetProperty(source.Name, BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)!.GetValue(null)!;
                 property.SetValue(instance, sourceValues.Cast<object>().First());
             }
         }
