@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CartKit.AspNetCore.Tests.TestSupport;
 using CartKit.Tests.Redis;
 
@@ -33,26 +32,10 @@ public sealed class HealthTests
     [Fact]
     public async Task WithARedisThatNeverAnswers_ReadinessIsUnhealthyWithinTheTimeout()
     {
-        using var blackhole = new TcpListener(IPAddress.Loopback, 0);
-        blackhole.Start();
-        var accepted = new System.Collections.Concurrent.ConcurrentBag<Socket>();
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                while (true)
-                {
-                    accepted.Add(await blackhole.AcceptSocketAsync()); // accepted, and never answered
-                }
-            }
-            catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
-            {
-                // The listener was disposed at the end of the test.
-            }
-        });
+        using var blackhole = new RedisBlackhole();
         await using var factory = new ConfiguredSampleApiFactory(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = $"127.0.0.1:{((IPEndPoint)blackhole.LocalEndpoint).Port}",
+            ["ConnectionStrings:Redis"] = blackhole.Endpoint,
         });
         using var client = factory.CreateClient();
 

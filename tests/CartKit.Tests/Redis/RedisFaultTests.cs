@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using CartKit.Diagnostics;
 using CartKit.Domain;
 using CartKit.Redis;
@@ -147,7 +145,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task ARedisThatAcceptsButNeverAnswers_CostsRequestsAtMostTheConfiguredBound()
     {
-        using var blackhole = new Blackhole();
+        using var blackhole = new RedisBlackhole();
         var kit = NewKit(blackhole.Endpoint);
 
         // The bound: a request waits at most for the connection attempt and one command timeout (both
@@ -211,55 +209,6 @@ public sealed class RedisFaultTests : IAsyncLifetime
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "The condition did not hold within 20 seconds.");
             await Task.Delay(100);
-        }
-    }
-
-    /// <summary>A loopback port that accepts TCP connections and never sends a byte back.</summary>
-    private sealed class Blackhole : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly List<Socket> _held = [];
-        private readonly CancellationTokenSource _stop = new();
-        private int _accepted;
-
-        public Blackhole()
-        {
-            _listener.Start();
-            _ = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    try
-                    {
-                        var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                        Interlocked.Increment(ref _accepted);
-                        lock (_held)
-                        {
-                            _held.Add(socket);
-                        }
-                    }
-                    catch (Exception) when (_stop.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                }
-            });
-        }
-
-        public string Endpoint => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-
-        public int Accepted => Volatile.Read(ref _accepted);
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            lock (_held)
-            {
-                _held.ForEach(s => s.Dispose());
-            }
-
-            _stop.Dispose();
         }
     }
 }
