@@ -90,6 +90,9 @@ internal sealed class CartKitMetrics
 
     public void SessionStoreError(string operation) => _sessionStoreErrors.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
 
+    // Whether anyone listens to the operation instruments; when nobody does, engine calls skip the telemetry wrapper.
+    public bool OperationsObserved => _operations.Enabled || _operationDuration.Enabled;
+
     public void Operation(string operation, string outcome, TimeSpan elapsed)
     {
         var tags = new TagList { { OperationTag, operation }, { OutcomeTag, outcome } };
