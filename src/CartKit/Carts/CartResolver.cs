@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CartKit.Caching;
 using CartKit.Diagnostics;
 using CartKit.Domain;
 using CartKit.Sessions;
@@ -128,36 +129,21 @@ internal sealed partial class CartResolver
 
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
-            CartKitResult<SessionEntry<CartSession>> session;
-            Cart? cart;
-            if (attempt == 1 && _reader.CanReadAhead && _hints.TryGet(caller.SessionId, out var hintedCartId)
-                && _reader.StartReadAhead(hintedCartId) is { } readAhead)
+            // On the first attempt, the read of the cart this session named last time leaves first, then the session
+            // lookup: one round trip, and on one connection the cart has answered by the time the session has. The
+            // session's answer decides; a cart it no longer names is read as usual.
+            var readAhead = attempt == 1 ? StartReadAhead(caller.SessionId) : null;
+            var session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
+            var ahead = readAhead is null ? null : await readAhead.FinishAsync().ConfigureAwait(false);
+            if (!session.Succeeded)
             {
-                // The read of the cart this session named last time leaves first, then the session lookup: one round
-                // trip, and on one connection the cart has answered by the time the session has. The session's answer
-                // decides; a cart it no longer names is read as usual.
-                session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
-                var ahead = await readAhead.FinishAsync().ConfigureAwait(false);
-                if (!session.Succeeded)
-                {
-                    return session.Error;
-                }
-
-                var cartId = session.Value.Value.CartId;
-                cart = ahead is not null && string.Equals(readAhead.CartId, cartId, StringComparison.Ordinal)
-                    ? _reader.UsedReadAhead(ahead)
-                    : await _reader.ReadAsync(cartId, cancellationToken).ConfigureAwait(false);
+                return session.Error;
             }
-            else
-            {
-                session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
-                if (!session.Succeeded)
-                {
-                    return session.Error;
-                }
 
-                cart = await _reader.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
-            }
+            var cartId = session.Value.Value.CartId;
+            var cart = ahead is not null && string.Equals(readAhead!.CartId, cartId, StringComparison.Ordinal)
+                ? _reader.UsedReadAhead(ahead)
+                : await _reader.ReadAsync(cartId, cancellationToken).ConfigureAwait(false);
 
             switch (CartAccessRules.Classify(cart, caller.UserId))
             {
@@ -174,6 +160,9 @@ internal sealed partial class CartResolver
         Log.AttemptsExhausted(_logger, "resolve", _options.MaxWriteAttempts);
         return CartErrors.ConcurrencyConflict;
     }
+
+    private CartReadAhead? StartReadAhead(string sessionId) =>
+        _hints.TryGet(sessionId, out var cartId) ? _reader.StartReadAhead(cartId) : null;
 
     // Moves the session on from a cart it cannot use as it is; the caller then resolves again.
     public ValueTask RedirectAsync(SessionEntry<CartSession> session, Cart cart, string? userId, CancellationToken cancellationToken) =>

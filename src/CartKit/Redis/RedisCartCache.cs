@@ -103,6 +103,9 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
     internal int UnrepairedCount => _unrepaired.Count;
 
+    // Whether cart reads bypass the cache, after more failed refreshes than can be tracked one by one.
+    private bool Bypassing => Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
     {
@@ -118,7 +121,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             return CartCacheRead.Miss;
         }
 
-        if (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
+        if (Bypassing)
         {
             _metrics.CacheMiss(CacheEntity.Cart);
             return CartCacheRead.Miss;
@@ -175,7 +178,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         // Only when the read can leave at once and the ordinary read would go to Redis too.
         if (!_keys.TryCart(cartId, out var key)
             || (!_unrepaired.IsEmpty && _unrepaired.ContainsKey(cartId))
-            || (Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until)
+            || Bypassing
             || _outage.IsDown
             || _connection.ConnectedDatabase is not { } database)
         {
