@@ -75,12 +75,10 @@ internal static class AbuseLimits
     // The client is its address; without a trusted proxy in front that is the TCP peer.
     private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
+    // Written as problem+json whatever the request accepts (IProblemDetailsService refuses some Accept headers, and a
+    // throw here would turn the 429 or 504 into a 500).
     private static Task Problem(HttpContext context, int status, string type, string title, string detail) =>
-        context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Type = type, Title = title, Detail = detail },
-        }).AsTask();
+        TypedResults.Problem(detail, statusCode: status, title: title, type: type).ExecuteAsync(context);
 
     private static void Validate(LimitsOptions limits, RateLimitOptions rate)
     {

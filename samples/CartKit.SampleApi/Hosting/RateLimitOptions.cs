@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
     /// <value>20.</value>
     public int PermitsPerSecond { get; set; } = 20;
 
-    /// <summary>How many requests a client may send at once above its steady rate.</summary>
+    /// <summary>The most requests a client may send at once (the bucket size; at least <see cref="PermitsPerSecond"/>).</summary>
     /// <value>40.</value>
     public int Burst { get; set; } = 40;
 

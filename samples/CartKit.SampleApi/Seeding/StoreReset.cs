@@ -29,26 +29,30 @@ internal sealed class StoreReset(IServiceProvider services, IConfiguration confi
 
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
-            var prefixes = new[]
-            {
+            string[] prefixes =
+            [
                 services.GetRequiredService<IOptions<RedisCartKitOptions>>().Value.KeyPrefix,
                 services.GetRequiredService<IOptions<SessionStoreOptions<CartSession>>>().Value.Prefix,
-            };
+            ];
+
+            // A prefix under another (the default "cartkit:s:" under "cartkit:") is already covered by that one's scan.
+            var roots = prefixes.Where(p => !prefixes.Any(other => p.Length > other.Length && p.StartsWith(other, StringComparison.Ordinal)))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
             await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+            var database = connection.GetDatabase();
             foreach (var server in connection.GetServers().Where(s => !s.IsReplica))
             {
-                foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+                foreach (var prefix in roots)
                 {
-                    var keys = new List<RedisKey>();
+                    // One key per DEL: keys of a cluster live in different slots, and a multi-key DEL across slots fails.
+                    var pending = new List<Task<bool>>();
                     await foreach (var key in server.KeysAsync(pattern: prefix + "*", pageSize: 500).WithCancellation(cancellationToken))
                     {
-                        keys.Add(key);
+                        pending.Add(database.KeyDeleteAsync(key));
                     }
 
-                    foreach (var batch in keys.Chunk(500))
-                    {
-                        await connection.GetDatabase().KeyDeleteAsync(batch);
-                    }
+                    await Task.WhenAll(pending);
                 }
             }
         }

@@ -10,7 +10,7 @@ namespace CartKit.AspNetCore.Endpoints;
 // session id in the URL is a bearer secret), or the problem for the error.
 internal static class CartResults
 {
-    public static IResult Cart(HttpContext http, CartKitResult<Cart> result, int statusCode = StatusCodes.Status200OK)
+    public static IResult Cart(HttpContext http, CartKitResult<Cart> result)
     {
         if (!result.Succeeded)
         {
@@ -19,7 +19,7 @@ internal static class CartResults
 
         Private(http);
         http.Response.Headers.ETag = RequestHeaders.ETag(result.Value.Version);
-        return new SizedJsonResult<CartResponse>(result.Value.ToResponse(), CartKitJsonContext.Default.CartResponse, statusCode);
+        return new SizedJsonResult<CartResponse>(result.Value.ToResponse(), CartKitJsonContext.Default.CartResponse, StatusCodes.Status200OK);
     }
 
     public static void Private(HttpContext http) => http.Response.Headers.CacheControl = "no-store";

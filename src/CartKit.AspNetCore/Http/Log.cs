@@ -5,6 +5,7 @@ namespace CartKit.AspNetCore.Http;
 // Log lines of the HTTP layer; no session ids, order ids or personal data in the text.
 internal static partial class Log
 {
-    [LoggerMessage(100, LogLevel.Warning, "The cart store is unavailable; answered 503.")]
-    public static partial void StoreUnavailable(ILogger logger, Exception exception);
+    // The fault's type only: during an outage every request lands here, and a stack trace per request floods the logs.
+    [LoggerMessage(100, LogLevel.Warning, "The cart store is unavailable ({FaultType}); answered 503.")]
+    public static partial void StoreUnavailable(ILogger logger, string faultType);
 }

@@ -17,7 +17,7 @@ internal sealed class StoreUnavailableFilter : IEndpointFilter
         catch (StoreUnavailableException ex) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<StoreUnavailableFilter>>();
-            Log.StoreUnavailable(logger, ex);
+            Log.StoreUnavailable(logger, (ex.InnerException ?? ex).GetType().Name);
             return CartKitProblems.StoreUnavailable(context.HttpContext, ex.RetryAfter);
         }
     }

@@ -27,11 +27,9 @@ internal sealed class MongoDatabaseSource : IDisposable
         var hostDatabase = key is null ? services.GetService<IMongoDatabase>() : services.GetKeyedService<IMongoDatabase>(key);
         var hostClient = hostDatabase is not null ? null
             : key is null ? services.GetService<IMongoClient>() : services.GetKeyedService<IMongoClient>(key);
-        if (key is not null && hostDatabase is null && hostClient is null)
-        {
-            throw new InvalidOperationException(MongoStorageOptionsValidator.NoKeyedRegistration(key));
-        }
 
+        // Reading options.Value above ran MongoStorageOptionsValidator, which refuses a ServiceKey nothing is registered
+        // under, and a configuration with no database at all.
         var origin = Choose(hostDatabase is not null, hostClient is not null, settings.ConnectionString, configured, out var problem);
         switch (origin)
         {

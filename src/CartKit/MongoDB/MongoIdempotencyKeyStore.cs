@@ -40,7 +40,7 @@ internal sealed class MongoIdempotencyKeyStore(MongoCollections collections) : I
                 if (holder is not null)
                 {
                     var record = MongoDocumentMapper.ToRecord(holder);
-                    if (record.HoldsKeyAgainst(now, claim.CartId) || attempt == MaxClaimAttempts)
+                    if (record.HoldsKeyAgainst(now, claim.CartId))
                     {
                         return record;
                     }
