@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CartKit.AspNetCore.Tests.Sample;
 
+[Collection(TimingGroup.Name)]
 public sealed class RateLimitingTests(RateLimitingTests.Host host) : IClassFixture<RateLimitingTests.Host>
 {
     private readonly HttpClient _client = host.CreateClient();
@@ -44,6 +45,7 @@ public sealed class RateLimitingTests(RateLimitingTests.Host host) : IClassFixtu
     }
 }
 
+[Collection(TimingGroup.Name)]
 public sealed class RequestTimeoutTests(RequestTimeoutTests.Host host) : IClassFixture<RequestTimeoutTests.Host>
 {
     private readonly HttpClient _client = host.CreateClient();

@@ -1,10 +1,12 @@
 using System.Net;
 using CartKit.AspNetCore.Tests.TestSupport;
 using CartKit.Tests.Redis;
+using CartKit.Tests.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Sample;
 
 /// <summary>Readiness reflects the configured stores and answers within its timeout; liveness does not depend on them.</summary>
+[Collection(TimingGroup.Name)]
 public sealed class HealthTests
 {
     // The check's own timeout (2 s), plus room for a loaded machine.
@@ -26,7 +28,7 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
 
         await redis.RestartAsync();
-        await EventuallyAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK);
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -69,20 +71,5 @@ public sealed class HealthTests
         var started = TimeProvider.System.GetTimestamp();
         using var response = await client.GetAsync(path);
         return (response.StatusCode, TimeProvider.System.GetElapsedTime(started));
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("The condition did not become true within 10 seconds.");
     }
 }

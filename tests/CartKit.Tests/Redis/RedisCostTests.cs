@@ -46,21 +46,33 @@ public sealed class RedisCostTests : IAsyncLifetime
         var create = await CommandsAsync(() => _kit.Carts.CreateSessionAsync().AsTask());
         var hit = await CommandsAsync(() => _kit.Carts.GetCartAsync(session).AsTask());
         var add = await CommandsAsync(() => _kit.Carts.AddItemAsync(session, "MUG", 1).AsTask());
+        var mug = ResultAssert.Success(await _kit.Carts.GetCartAsync(session)).Lines.Single().ItemId;
+        var setQuantity = await CommandsAsync(() => _kit.Carts.SetQuantityAsync(session, mug, 3).AsTask());
+        var sku1 = ResultAssert.Success(await _kit.Carts.AddItemAsync(session, "SKU-1", 1)).Lines.Single(l => l.Sku == "SKU-1").ItemId;
+        var remove = await CommandsAsync(() => _kit.Carts.RemoveItemAsync(session, sku1).AsTask());
+        var other = await _kit.NewSessionAsync();
+        await _kit.Carts.AddItemAsync(other, "MUG", 1);
+        var clear = await CommandsAsync(() => _kit.Carts.ClearAsync(other).AsTask());
         var cartId = ResultAssert.Success(await _kit.Carts.GetCartAsync(session)).Id;
         await SharedRedis.Multiplexer.GetDatabase().KeyDeleteAsync(_prefix + "c:" + cartId);
         var miss = await CommandsAsync(() => _kit.Carts.GetCartAsync(session).AsTask());
         var checkout = await CommandsAsync(() => _kit.Checkout.CheckoutAsync(session).AsTask());
+        var replayed = await CommandsAsync(() => _kit.Checkout.CheckoutAsync(session).AsTask());
         var orderId = ResultAssert.Success(await _kit.Checkout.CheckoutAsync(session)).Order.Id;
         var confirm = await CommandsAsync(() => _kit.Checkout.ConfirmPaymentAsync(orderId, "pi_1").AsTask());
         var getOrder = await CommandsAsync(() => _kit.Checkout.GetOrderAsync(orderId).AsTask());
 
         Assert.Equal(["GET", "GETEX"], hit);
         Assert.Equal(["GETEX", "EVAL"], add);
+        Assert.Equal(["GETEX", "EVAL"], setQuantity);
+        Assert.Equal(["GETEX", "EVAL"], remove);
+        Assert.Equal(["GETEX", "EVAL"], clear);
         // The warm session's read ahead finds nothing, so the ordinary read asks again and places the ticket: five
         // commands, four round trips (the first two leave together).
         Assert.Equal(["GET", "GETEX", "GET", "SET", "EVAL"], miss);
         Assert.Equal(["SET", "EVAL"], create);
         Assert.Equal(["GET", "GETEX", "SET", "EVAL"], checkout);
+        Assert.Equal(["GET", "GETEX", "SET", "EVAL"], replayed);
         Assert.Equal(["GET", "GET", "SETEX", "EVAL"], confirm);
         Assert.Equal(["GET"], getOrder);
     }

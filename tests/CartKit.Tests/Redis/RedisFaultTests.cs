@@ -71,7 +71,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.Equal(0, await direct.GetServer(_server.Endpoint).DatabaseSizeAsync());
 
         // Every read succeeds throughout; once the connection is back, sessions are restored and the cache refilled.
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             foreach (var (session, cart) in sessions)
             {
@@ -105,7 +105,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
 
         ResultAssert.Failure(await kit.Carts.GetCartAsync(session), CartKitErrorCode.SessionNotFound);
         await Task.Delay(Backoff * 3);
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             ResultAssert.Failure(await kit.Carts.GetCartAsync(session), CartKitErrorCode.SessionNotFound);
             return !kit.Services.GetRequiredService<RedisOutage>().IsDown;
@@ -131,7 +131,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.StartsWith($"{v2.Version}:", (string?)await direct.GetDatabase().StringGetAsync(key), StringComparison.Ordinal);
 
         // This process acknowledged v3: from the moment Redis is back with v2 in it, it must never answer v2.
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             Assert.Equal(v3.Version, ResultAssert.Success(await kit.Carts.GetCartAsync(session)).Version);
             var cached = (string?)await direct.GetDatabase().StringGetAsync(key);
@@ -202,15 +202,6 @@ public sealed class RedisFaultTests : IAsyncLifetime
     }
 
     // Polls until the check returns true (each pass may assert), for at most 20 seconds.
-    private static async Task EventuallyAsync(Func<Task<bool>> check)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await check())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "The condition did not hold within 20 seconds.");
-            await Task.Delay(100);
-        }
-    }
 }
 
 /// <summary>Tests that measure time or allocations run alone, after the parallel ones, so other tests cannot skew them.</summary>
