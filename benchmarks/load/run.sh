@@ -229,17 +229,30 @@ log "Seeded; a cart body is $body_bytes bytes, and the reference returns every o
 
 : >"$tmp/runs.jsonl"
 
+# CPU time the server process has used, in microseconds (utime + stime of /proc/PID/stat, in clock ticks).
+clock_ticks=$(getconf CLK_TCK)
+server_cpu_us() { awk -v hz="$clock_ticks" '{ printf "%.0f\n", ($14 + $15) * 1000000 / hz }' "/proc/$server_pid/stat"; }
+# CPU time Redis has used (user + system), in microseconds: every client's commands, so only the run's own load.
+redis_cpu_us() { rcli INFO cpu | tr -d '\r' | awk -F: '/^used_cpu_(user|sys):/ { s += $2 } END { printf "%.0f\n", s * 1000000 }'; }
+
 # run ENDPOINT MODE SESSIONS_FILE DURATION PHASE ROUND
+# Besides wrk's figures, records the CPU the server and Redis spent per request: unlike requests per second, which
+# depend on how the shared cores are split between wrk, the server and Redis, these measure each side's own work.
 run() {
-  local endpoint=$1 mode=$2 file=$3 length=$4 phase=$5 round=$6 out result
+  local endpoint=$1 mode=$2 file=$3 length=$4 phase=$5 round=$6 out result server_before redis_before
   out=$tmp/wrk-$endpoint-$phase-$round.txt
+  server_before=$(server_cpu_us)
+  redis_before=$(redis_cpu_us)
   wrk -t"$threads" -c"$connections" -d"$length" --latency -s "$here/cartkit.lua" "$base" -- \
     "$mode" "$file" "$tmp/skus.txt" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
   result=$(sed -n 's/^CARTKIT_RESULT //p' "$out")
   [[ -n $result ]] || { cat "$out" >&2; die "wrk printed no result"; }
   jq -c --arg endpoint "$endpoint" --arg phase "$phase" --argjson round "$round" \
-    '{endpoint: $endpoint, phase: $phase, round: $round} + .' <<<"$result" | tee -a "$tmp/runs.jsonl" |
-    jq -r '"   \(.endpoint) \(.phase) \(.round): \(.rps) rps, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, non-2xx \(.non_2xx)"' >&2
+    --argjson server_cpu "$(($(server_cpu_us) - server_before))" --argjson redis_cpu "$(($(redis_cpu_us) - redis_before))" \
+    '{endpoint: $endpoint, phase: $phase, round: $round} + .
+      + {cpu_us_per_request: {server: ($server_cpu / .requests * 10 | round / 10), redis: ($redis_cpu / .requests * 10 | round / 10)}}' \
+    <<<"$result" | tee -a "$tmp/runs.jsonl" |
+    jq -r '"   \(.endpoint) \(.phase) \(.round): \(.rps) rps, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, CPU/request server \(.cpu_us_per_request.server) us, Redis \(.cpu_us_per_request.redis) us, non-2xx \(.non_2xx)"' >&2
 }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -295,9 +308,12 @@ jq -s \
   | def stats($e): [$runs[] | select(.endpoint == $e and .phase == "measure")] as $m
       | { rps: ([$m[].rps] | median | r(1)), p50_ms: ([$m[].latency_ms.p50] | median | r(3)),
           p90_ms: ([$m[].latency_ms.p90] | median | r(3)), p99_ms: ([$m[].latency_ms.p99] | median | r(3)),
+          server_cpu_us: ([$m[].cpu_us_per_request.server] | median | r(1)),
+          redis_cpu_us: ([$m[].cpu_us_per_request.redis] | median | r(1)),
           runs: ($m | length) };
     {reference: stats("reference"), "cart-get": stats("cart-get"), "add-item": stats("add-item")} as $s
   | ($s["cart-get"].rps / $s.reference.rps | r(3)) as $ratio
+  | ($s["cart-get"].server_cpu_us / $s.reference.server_cpu_us | r(3)) as $cpu_ratio
   | ([$runs[] | errors] | add) as $errors
   | {
       date: $date,
@@ -310,7 +326,7 @@ jq -s \
                   sessions: $sessions, lines_per_cart: $lines, cart_body_bytes: $body_bytes,
                   write_sessions_per_run: $write_sessions, redis: $redis_source,
                   source_of_truth: "in memory (the GET runs never reach it)" },
-      summary: ($s + { ratio: $ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
+      summary: ($s + { ratio: $ratio, server_cpu_ratio: $cpu_ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
       runs: $runs
     }' "$tmp/runs.jsonl" >"$tmp/latest.json"
 
@@ -320,32 +336,36 @@ ratio_pass=$(jq -r '.summary.ratio_pass' "$tmp/latest.json")
 errors=$(jq -r '.summary.errors' "$tmp/latest.json")
 
 jq -r --arg verdict "$(pass_word "$ratio_pass")" '
-  def row: "| \(.endpoint) | \(.phase) | \(if .phase == "warmup" then "-" else .round end) | \(.rps) | \(.latency_ms.p50) | \(.latency_ms.p90) | \(.latency_ms.p99) | \(.non_2xx) | \([.socket_errors[]] | add) |";
+  def row: "| \(.endpoint) | \(.phase) | \(if .phase == "warmup" then "-" else .round end) | \(.rps) | \(.latency_ms.p50) | \(.latency_ms.p90) | \(.latency_ms.p99) | \(.cpu_us_per_request.server) | \(.cpu_us_per_request.redis) | \(.non_2xx) | \([.socket_errors[]] | add) |";
   "# CartKit HTTP load test", "",
   "\(.date), commit \(.commit). Produced by `benchmarks/load/run.sh`; see benchmarks/load/README.md.", "",
   "Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.memory); \(.machine.kernel); .NET SDK \(.machine.dotnet_sdk) (ASP.NET Core \(.machine.aspnetcore_runtime)); Redis \(.machine.redis); wrk \(.machine.wrk). Load average \(.machine.loadavg_start) before, \(.machine.loadavg_end) after.", "",
   "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions_per_run) fresh carts per add-item run; Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
   "## Summary (medians of the measured runs)", "",
-  "| Endpoint | rps | p50 ms | p90 ms | p99 ms |", "|---|---:|---:|---:|---:|",
-  (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) |"),
+  "| Endpoint | rps | p50 ms | p90 ms | p99 ms | server CPU µs/request | Redis CPU µs/request |", "|---|---:|---:|---:|---:|---:|---:|",
+  (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
   "", "**CartKit GET / reference = \(.summary.ratio)** (target \(.summary.target)): **\($verdict)**. Errors in all runs: \(.summary.errors).", "",
+  "Server CPU per request, CartKit GET / reference: \(.summary.server_cpu_ratio).", "",
   "## Every run", "",
-  "| Endpoint | Phase | Round | rps | p50 ms | p90 ms | p99 ms | non-2xx | socket errors |",
-  "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+  "| Endpoint | Phase | Round | rps | p50 ms | p90 ms | p99 ms | server CPU µs/req | Redis CPU µs/req | non-2xx | socket errors |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   (.runs[] | row)' "$tmp/latest.json" >"$tmp/latest.md"
 
 cp "$tmp/latest.json" "$tmp/latest.md" "$results_dir/"
 
 echo
 jq -r '
-  "ENDPOINT\tPHASE\tROUND\tRPS\tP50_MS\tP90_MS\tP99_MS\tNON_2XX\tSOCKET_ERR",
+  "ENDPOINT\tPHASE\tROUND\tRPS\tP50_MS\tP90_MS\tP99_MS\tSERVER_CPU_US\tREDIS_CPU_US\tNON_2XX\tSOCKET_ERR",
   (.runs[] | [.endpoint, .phase, (if .phase == "warmup" then "-" else .round end), .rps, .latency_ms.p50,
-    .latency_ms.p90, .latency_ms.p99, .non_2xx, ([.socket_errors[]] | add)] | @tsv),
+    .latency_ms.p90, .latency_ms.p99, .cpu_us_per_request.server, .cpu_us_per_request.redis, .non_2xx,
+    ([.socket_errors[]] | add)] | @tsv),
   (.summary | to_entries[] | select(.value | type == "object") |
-    [.key, "MEDIAN", "-", .value.rps, .value.p50_ms, .value.p90_ms, .value.p99_ms, "-", "-"] | @tsv)' "$tmp/latest.json" |
+    [.key, "MEDIAN", "-", .value.rps, .value.p50_ms, .value.p90_ms, .value.p99_ms, .value.server_cpu_us,
+      .value.redis_cpu_us, "-", "-"] | @tsv)' "$tmp/latest.json" |
   column -t -s $'\t'
 echo
 echo "wrk -t$threads -c$connections -d$duration, $rounds rounds; results in $results_dir/latest.{json,md}"
+echo "Server CPU per request, CartKit GET / reference: $(jq -r '.summary.server_cpu_ratio' "$tmp/latest.json")"
 echo "CartKit GET / reference = $ratio (target $target): $(pass_word "$ratio_pass")"
 
 status=0
