@@ -7,9 +7,11 @@ using StackExchange.Redis;
 namespace CartKit.Benchmarks;
 
 /// <summary>
-/// The cache-aside read of one cart by id, as the engines make it: a hit (one GET and a parse) and a miss (the source
-/// of truth, a repopulate ticket and the repopulate), against the floor: a raw StackExchange.Redis GET of the same
-/// cached bytes plus the same parse, with none of CartKit around it.
+/// The cache-aside read of one cart by id, as the engines make it: a hit on an entry this process read before (one GET
+/// and a byte comparison: the decoded snapshot is reused), a hit on an entry it has not decoded yet, as after another
+/// process changed the cart (one GET and a parse), and a miss (the source of truth, a repopulate ticket and the
+/// repopulate), against the floor: a raw StackExchange.Redis GET of the same cached bytes plus the same parse, with
+/// none of CartKit around it.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class CartReadBenchmarks : StackBenchmarks
@@ -42,8 +44,20 @@ public class CartReadBenchmarks : StackBenchmarks
         return RedisCacheFormat.ReadCart(lease!.Span);
     }
 
+    /// <summary>A hit on an entry unchanged since this process last read it: the snapshot decoded then is reused.</summary>
     [Benchmark]
     public async Task<Cart?> CacheHit() => await Stack.Repository.GetAsync(_cartId);
+
+    /// <summary>A hit on an entry this process has not decoded yet: the parse, and remembering the entry.</summary>
+    [Benchmark]
+    public async Task<Cart?> CacheHitNewEntry() => await Stack.Repository.GetAsync(_cartId);
+
+    [GlobalSetup(Target = nameof(CacheHitNewEntry))]
+    public void SetupNewEntry()
+    {
+        Setup();
+        Stack.DecodedCarts.Reuse = false;
+    }
 
     /// <summary>
     /// A miss: the entry is deleted fire-and-forget on the same connection first (Redis runs it before the read; the

@@ -62,8 +62,20 @@ public class GetCartBenchmarks : StackBenchmarks
         return RedisCacheFormat.ReadCart(lease!.Span);
     }
 
+    /// <summary>A hit on a cart entry unchanged since this process last read it: the snapshot decoded then is reused.</summary>
     [Benchmark]
     public async Task<Cart> EngineCacheHit() => BenchStack.Require(await Stack.Carts.GetCartAsync(_sessionId));
+
+    /// <summary>A hit on a cart entry this process has not decoded yet, as after another process changed the cart.</summary>
+    [Benchmark]
+    public async Task<Cart> EngineCacheHitNewEntry() => BenchStack.Require(await Stack.Carts.GetCartAsync(_sessionId));
+
+    [GlobalSetup(Target = nameof(EngineCacheHitNewEntry))]
+    public void SetupNewEntry()
+    {
+        Setup();
+        Stack.DecodedCarts.Reuse = false;
+    }
 
     /// <summary>As <see cref="EngineCacheHit"/> after the cart's entry was deleted (fire-and-forget, same connection).</summary>
     [Benchmark]

@@ -1,7 +1,9 @@
+using CartKit.Caching;
 using CartKit.Carts;
 using CartKit.Catalog;
 using CartKit.Checkout;
 using CartKit.Domain;
+using CartKit.Redis;
 using CartKit.Sessions;
 using CartKit.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,7 @@ internal sealed class BenchStack : IAsyncDisposable
         Checkout = services.GetRequiredService<ICheckoutEngine>();
         Sessions = services.GetRequiredService<ISessionStore<CartSession>>();
         Repository = services.GetRequiredService<ICartRepository>();
+        DecodedCarts = ((RedisCartCache)services.GetRequiredService<ICartCache>()).Decoded;
     }
 
     /// <summary>Which store answers a cache miss: shown in every report as the <c>SourceOfTruth</c> parameter.</summary>
@@ -53,6 +56,9 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>The cart repository as the engines read it: the cache-aside decorator over the source of truth.</summary>
     public ICartRepository Repository { get; }
+
+    /// <summary>The cache's table of decoded carts, whose reuse a benchmark turns off to measure a first read.</summary>
+    public DecodedCarts DecodedCarts { get; }
 
     public RedisKey SessionKey(string sessionId) => $"{Prefix}s:{sessionId}";
 

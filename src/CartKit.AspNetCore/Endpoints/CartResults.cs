@@ -1,6 +1,4 @@
-using CartKit.AspNetCore.Contracts;
 using CartKit.AspNetCore.Http;
-using CartKit.AspNetCore.Serialization;
 using CartKit.Domain;
 using Microsoft.AspNetCore.Http;
 
@@ -17,9 +15,10 @@ internal static class CartResults
             return CartKitProblems.From(result.Error);
         }
 
+        var rendered = RenderedCarts.Shared.Render(result.Value);
         Private(http);
-        http.Response.Headers.ETag = RequestHeaders.ETag(result.Value.Version);
-        return new SizedJsonResult<CartResponse>(result.Value.ToResponse(), CartKitJsonContext.Default.CartResponse, StatusCodes.Status200OK);
+        http.Response.Headers.ETag = rendered.ETag;
+        return new JsonBytesResult(rendered.Body, StatusCodes.Status200OK);
     }
 
     public static void Private(HttpContext http) => http.Response.Headers.CacheControl = "no-store";

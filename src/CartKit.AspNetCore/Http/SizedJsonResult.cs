@@ -10,8 +10,6 @@ namespace CartKit.AspNetCore.Http;
 internal sealed class SizedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo, int statusCode)
     : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     public T Value => value;
 
     object? IValueHttpResult.Value => value;
@@ -20,15 +18,8 @@ internal sealed class SizedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo, int 
 
     int? IStatusCodeHttpResult.StatusCode => statusCode;
 
-    public string ContentType => JsonContentType;
+    public string ContentType => JsonBytesResult.JsonContentType;
 
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
-        var response = httpContext.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = JsonContentType;
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
-    }
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        JsonBytesResult.WriteAsync(httpContext, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), statusCode);
 }

@@ -67,6 +67,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
     private readonly TimeSpan _orderTtl;
     private readonly long _cartTtlMilliseconds;
     private readonly TimeSpan _unrepairedLifetime;
+    private readonly DecodedCarts _decoded = new();
 
     // Carts whose refresh after a write failed, until their entry is deleted or must have expired. The value is a
     // unique stamp, so a repair only forgets the failure it repaired, never a newer one recorded meanwhile.
@@ -102,6 +103,8 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
     private const byte TicketMark = (byte)'~';
 
     internal int UnrepairedCount => _unrepaired.Count;
+
+    internal DecodedCarts Decoded => _decoded;
 
     // Whether cart reads bypass the cache, after more failed refreshes than can be tracked one by one.
     private bool Bypassing => Volatile.Read(ref _bypassUntil) is var until && until != 0 && _clock.GetTimestamp() < until;
@@ -161,7 +164,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
             try
             {
-                var cart = RedisCacheFormat.ReadCart(lease.Span);
+                var cart = _decoded.Read(cartId, lease.Span);
                 _metrics.CacheHit(CacheEntity.Cart);
                 return new CartCacheRead(cart);
             }
@@ -460,7 +463,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             }
         }
 
-        private static Cart? Read(Lease<byte>? lease)
+        private Cart? Read(Lease<byte>? lease)
         {
             using (lease)
             {
@@ -471,7 +474,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
                 try
                 {
-                    return RedisCacheFormat.ReadCart(lease.Span);
+                    return cache._decoded.Read(CartId, lease.Span);
                 }
                 catch (JsonException)
                 {

@@ -49,6 +49,25 @@ public sealed partial class RedisCartCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task HitsOnAnUnchangedEntry_ShareOneSnapshot_AndAnEntryAnotherProcessChanged_IsReadAnew()
+    {
+        var cart = Samples.Cart();
+        await Carts.InsertAsync(cart);
+        var first = await Carts.GetAsync(cart.Id);
+        Assert.Same(first, await Carts.GetAsync(cart.Id));
+
+        // Another process stores other content under the same version (which versioning rules out, but the table must
+        // not depend on): the bytes differ, so the hit decodes them.
+        var elsewhere = cart with { Lines = [cart.Lines[0] with { Quantity = 9 }] };
+        await _kit.Database.StringSetAsync(_kit.CartKey(cart.Id), RedisCacheFormat.WriteCart(elsewhere));
+
+        var read = await Carts.GetAsync(cart.Id);
+        Assert.NotSame(first, read);
+        Assert.Equal(9, Assert.Single(read!.Lines).Quantity);
+        Assert.Equal(3, _kit.Metrics.Sum(CartKitMetrics.CacheHits, (CartKitMetrics.EntityTag, "cart")));
+    }
+
+    [Fact]
     public async Task EntriesCarryTheirVersion_AndTheirOwnTtl()
     {
         var cart = Samples.Cart(version: 1);

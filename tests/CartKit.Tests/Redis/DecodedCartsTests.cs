@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using CartKit.Domain;
+using CartKit.Redis;
+using CartKit.Tests.Storage;
+using CartKit.Tests.TestSupport;
+
+namespace CartKit.Tests.Redis;
+
+/// <summary>
+/// The table of recently decoded carts: byte-for-byte the same entry gets the same snapshot back, anything else is
+/// decoded as it would be without the table, and the table stays bounded.
+/// </summary>
+public sealed class DecodedCartsTests
+{
+    private readonly DecodedCarts _decoded = new();
+
+    [Fact]
+    public void TheSameEntryBytes_ReturnTheSameSnapshot_WithoutDecodingAgain()
+    {
+        var cart = Samples.Cart();
+        var entry = RedisCacheFormat.WriteCart(cart);
+
+        var first = _decoded.Read(cart.Id, entry);
+        var second = _decoded.Read(cart.Id, entry.ToArray());
+
+        Assert.Same(first, second);
+        CartRepositoryContractTests.AssertSameCart(cart, first);
+    }
+
+    [Fact]
+    public void AnEntryChangedAtTheSameVersion_IsDecodedAgain_NotAnsweredFromTheTable()
+    {
+        // Versions never repeat with other content in practice; the table must not rely on it all the same.
+        var cart = Samples.Cart(version: 7);
+        var before = _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(cart));
+        var changed = cart with { Lines = [cart.Lines[0] with { Quantity = 5 }] };
+
+        var after = _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(changed));
+
+        Assert.NotSame(before, after);
+        Assert.Equal(7, after.Version);
+        Assert.Equal(5, Assert.Single(after.Lines).Quantity);
+    }
+
+    [Fact]
+    public void ANewerEntry_IsDecoded_AndReplacesTheOneRemembered()
+    {
+        var cart = Samples.Cart(version: 1);
+        _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(cart));
+        var next = RedisCacheFormat.WriteCart(Samples.Next(cart));
+
+        var read = _decoded.Read(cart.Id, next);
+
+        Assert.Equal(2, read.Version);
+        Assert.Same(read, _decoded.Read(cart.Id, next));
+        Assert.Equal(1, _decoded.Count);
+    }
+
+    [Fact]
+    public void AnEntryLongerThanTheLimit_IsDecodedEveryTime_AndNotKept()
+    {
+        var cart = Samples.Cart() with { Lines = LongLines(40) };
+        var entry = RedisCacheFormat.WriteCart(cart);
+        Assert.True(entry.Length > DecodedCarts.MaxEntryBytes, $"the sample entry is only {entry.Length} bytes");
+
+        var first = _decoded.Read(cart.Id, entry);
+        var second = _decoded.Read(cart.Id, entry);
+
+        Assert.NotSame(first, second);
+        CartRepositoryContractTests.AssertSameCart(cart, second);
+        Assert.Equal(0, _decoded.Count);
+    }
+
+    [Fact]
+    public void WithReuseOff_ForBenchmarks_EveryReadDecodes()
+    {
+        var cart = Samples.Cart();
+        var entry = RedisCacheFormat.WriteCart(cart);
+        _decoded.Reuse = false;
+
+        Assert.NotSame(_decoded.Read(cart.Id, entry), _decoded.Read(cart.Id, entry));
+    }
+
+    [Fact]
+    public void AnUnreadableEntry_Throws_AndIsNotRemembered()
+    {
+        var cartId = Samples.Cart().Id;
+
+        Assert.ThrowsAny<JsonException>(() => _decoded.Read(cartId, Encoding.UTF8.GetBytes("3:{\"f\":1,")));
+        Assert.Equal(0, _decoded.Count);
+    }
+
+    [Fact]
+    public void PastItsCapacity_TheTableStartsOver_InsteadOfGrowing()
+    {
+        for (var i = 0; i < DecodedCarts.Capacity + 10; i++)
+        {
+            var cart = Samples.Cart();
+            _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(cart));
+            Assert.True(_decoded.Count <= DecodedCarts.Capacity);
+        }
+
+        Assert.InRange(_decoded.Count, 1, DecodedCarts.Capacity);
+    }
+
+    private static LineItem[] LongLines(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new LineItem($"item-{i:D4}", $"SKU-{i:D4}", $"A product with a long name {i}", new Money(100 + i, Currency.USD), 1))];
+}
