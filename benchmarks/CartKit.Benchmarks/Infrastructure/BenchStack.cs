@@ -94,13 +94,16 @@ internal sealed class BenchStack : IAsyncDisposable
     }
 
     /// <summary>A new session whose cart holds <paramref name="lines"/> distinct lines; the cart is cached (a write refreshes it).</summary>
-    public async Task<(string SessionId, Cart Cart)> NewCartAsync(int lines)
+    public Task<(string SessionId, Cart Cart)> NewCartAsync(int lines) => NewCartAsync(Carts, lines);
+
+    /// <summary>As <see cref="NewCartAsync(int)"/>, through an engine of another host (on the same catalog).</summary>
+    public static async Task<(string SessionId, Cart Cart)> NewCartAsync(ICartEngine carts, int lines)
     {
-        var created = Require(await Carts.CreateSessionAsync());
+        var created = Require(await carts.CreateSessionAsync());
         var cart = created.Cart;
         for (var i = 0; i < lines; i++)
         {
-            cart = Require(await Carts.AddItemAsync(created.SessionId, Products[i % Products.Count].Sku, 1 + (i % 3)));
+            cart = Require(await carts.AddItemAsync(created.SessionId, Products[i % Products.Count].Sku, 1 + (i % 3)));
         }
 
         return (created.SessionId, cart);
