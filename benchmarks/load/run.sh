@@ -314,6 +314,9 @@ jq -s \
     {reference: stats("reference"), "cart-get": stats("cart-get"), "add-item": stats("add-item")} as $s
   | ($s["cart-get"].rps / $s.reference.rps | r(3)) as $ratio
   | ($s["cart-get"].server_cpu_us / $s.reference.server_cpu_us | r(3)) as $cpu_ratio
+  # Each round: the CartKit run over the reference run just before it, to show the spread of the ratio.
+  | ([$runs[] | select(.phase == "measure" and .endpoint == "reference")] | map({(.round | tostring): .rps}) | add) as $ref_by_round
+  | ([$runs[] | select(.phase == "measure" and .endpoint == "cart-get") | .rps / $ref_by_round[.round | tostring] | r(3)]) as $round_ratios
   | ([$runs[] | errors] | add) as $errors
   | {
       date: $date,
@@ -326,7 +329,7 @@ jq -s \
                   sessions: $sessions, lines_per_cart: $lines, cart_body_bytes: $body_bytes,
                   write_sessions_per_run: $write_sessions, redis: $redis_source,
                   source_of_truth: "in memory (the GET runs never reach it)" },
-      summary: ($s + { ratio: $ratio, server_cpu_ratio: $cpu_ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
+      summary: ($s + { ratio: $ratio, round_ratios: $round_ratios, server_cpu_ratio: $cpu_ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
       runs: $runs
     }' "$tmp/runs.jsonl" >"$tmp/latest.json"
 
@@ -345,7 +348,7 @@ jq -r --arg verdict "$(pass_word "$ratio_pass")" '
   "| Endpoint | rps | p50 ms | p90 ms | p99 ms | server CPU µs/request | Redis CPU µs/request |", "|---|---:|---:|---:|---:|---:|---:|",
   (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
   "", "**CartKit GET / reference = \(.summary.ratio)** (target \(.summary.target)): **\($verdict)**. Errors in all runs: \(.summary.errors).", "",
-  "Server CPU per request, CartKit GET / reference: \(.summary.server_cpu_ratio).", "",
+  "Round by round, CartKit GET / the reference run before it: \(.summary.round_ratios | map(tostring) | join(", ")). Server CPU per request, CartKit GET / reference: \(.summary.server_cpu_ratio).", "",
   "## Every run", "",
   "| Endpoint | Phase | Round | rps | p50 ms | p90 ms | p99 ms | server CPU µs/req | Redis CPU µs/req | non-2xx | socket errors |",
   "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -365,6 +368,7 @@ jq -r '
   column -t -s $'\t'
 echo
 echo "wrk -t$threads -c$connections -d$duration, $rounds rounds; results in $results_dir/latest.{json,md}"
+echo "Round by round, CartKit GET / reference: $(jq -r '.summary.round_ratios | map(tostring) | join(", ")' "$tmp/latest.json")"
 echo "Server CPU per request, CartKit GET / reference: $(jq -r '.summary.server_cpu_ratio' "$tmp/latest.json")"
 echo "CartKit GET / reference = $ratio (target $target): $(pass_word "$ratio_pass")"
 
