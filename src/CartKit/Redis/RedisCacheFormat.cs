@@ -120,7 +120,9 @@ internal static class RedisCacheFormat
         return true;
     }
 
-    public static Cart ReadCart(ReadOnlySpan<byte> value)
+    // previous: an earlier snapshot of the same cart, whose strings, owner and lines are shared with the one read where
+    // they are equal (snapshots are immutable), so reading a cart after an edit allocates mostly what the edit changed.
+    public static Cart ReadCart(ReadOnlySpan<byte> value, Cart? previous = null)
     {
         if (!TryReadVersion(value, out var version, out var consumed))
         {
@@ -145,15 +147,15 @@ internal static class RedisCacheFormat
             }
             else if (reader.ValueTextEquals("i"u8))
             {
-                id = ReadString(ref reader);
+                id = ReadString(ref reader, previous?.Id);
             }
             else if (reader.ValueTextEquals("s"u8))
             {
-                sessionId = ReadString(ref reader);
+                sessionId = ReadString(ref reader, previous?.Owner.SessionId);
             }
             else if (reader.ValueTextEquals("u"u8))
             {
-                userId = ReadString(ref reader);
+                userId = ReadString(ref reader, previous?.Owner.UserId);
             }
             else if (reader.ValueTextEquals("st"u8))
             {
@@ -193,7 +195,7 @@ internal static class RedisCacheFormat
             }
             else if (reader.ValueTextEquals("l"u8))
             {
-                lines = ReadLines(ref reader, lineCount);
+                lines = ReadLines(ref reader, lineCount, previous?.Lines);
             }
             else if (reader.ValueTextEquals("na"u8))
             {
@@ -201,7 +203,7 @@ internal static class RedisCacheFormat
             }
             else if (reader.ValueTextEquals("a"u8))
             {
-                adjustments = ReadAdjustments(ref reader, adjustmentCount);
+                adjustments = ReadAdjustments(ref reader, adjustmentCount, previous?.Adjustments);
             }
             else
             {
@@ -212,7 +214,9 @@ internal static class RedisCacheFormat
         return new Cart
         {
             Id = id ?? throw Missing("i"),
-            Owner = new CartOwner(sessionId ?? throw Missing("s"), userId),
+            Owner = previous?.Owner is { } owner && ReferenceEquals(owner.SessionId, sessionId) && ReferenceEquals(owner.UserId, userId)
+                ? owner
+                : new CartOwner(sessionId ?? throw Missing("s"), userId),
             Status = status,
             Currency = currency ?? throw Missing("c"),
             Lines = lines,
@@ -363,11 +367,12 @@ internal static class RedisCacheFormat
         writer.WriteEndArray();
     }
 
-    private static LineItem[] ReadLines(ref Utf8JsonReader reader, int count)
+    private static LineItem[] ReadLines(ref Utf8JsonReader reader, int count, IReadOnlyList<LineItem>? previous = null)
     {
         Expect(ref reader, JsonTokenType.StartArray);
         var lines = count == 0 ? [] : new LineItem[count];
         var i = 0;
+        var allShared = previous is LineItem[] && previous.Count == count;
         while (Next(ref reader) == JsonTokenType.StartArray)
         {
             if (i == lines.Length)
@@ -375,20 +380,41 @@ internal static class RedisCacheFormat
                 throw new JsonException("The cached lines outnumber their count.");
             }
 
-            var itemId = ReadString(ref reader);
+            // Lines keep their order, so the line at the same position, or the next one after a removal, is the candidate.
+            var known = Line(previous, i);
+            Expect(ref reader, JsonTokenType.String);
+            if (known is not null && !reader.ValueTextEquals(known.ItemId))
+            {
+                known = Line(previous, i + 1) is { } next && reader.ValueTextEquals(next.ItemId) ? next : null;
+            }
+
+            var itemId = known?.ItemId ?? reader.GetString()!;
             var sku = ReadSharedString(ref reader);
             var name = ReadSharedString(ref reader);
             var amount = ReadInt64(ref reader);
             var currency = ReadCurrency(ref reader);
             var quantity = ReadInt32(ref reader);
             Expect(ref reader, JsonTokenType.EndArray);
-            lines[i++] = new LineItem(itemId, sku, name, new Money(amount, currency), quantity);
+            var line = known is not null && known.Quantity == quantity && known.UnitPrice == new Money(amount, currency)
+                && string.Equals(known.Sku, sku, StringComparison.Ordinal) && string.Equals(known.Name, name, StringComparison.Ordinal)
+                ? known
+                : new LineItem(itemId, sku, name, new Money(amount, currency), quantity);
+            allShared = allShared && ReferenceEquals(line, previous![i]);
+            lines[i++] = line;
         }
 
-        return i == lines.Length ? lines : throw new JsonException("The cached lines fall short of their count.");
+        if (i != lines.Length)
+        {
+            throw new JsonException("The cached lines fall short of their count.");
+        }
+
+        return allShared && count > 0 ? (LineItem[])previous! : lines;
     }
 
-    private static AdjustmentLine[] ReadAdjustments(ref Utf8JsonReader reader, int count)
+    private static LineItem? Line(IReadOnlyList<LineItem>? lines, int index) =>
+        lines is not null && index < lines.Count ? lines[index] : null;
+
+    private static AdjustmentLine[] ReadAdjustments(ref Utf8JsonReader reader, int count, IReadOnlyList<AdjustmentLine>? previous = null)
     {
         Expect(ref reader, JsonTokenType.StartArray);
         var adjustments = count == 0 ? [] : new AdjustmentLine[count];
@@ -404,7 +430,9 @@ internal static class RedisCacheFormat
             var amount = ReadInt64(ref reader);
             var currency = ReadCurrency(ref reader);
             Expect(ref reader, JsonTokenType.EndArray);
-            adjustments[i++] = new AdjustmentLine(name, new Money(amount, currency));
+            var adjustment = new AdjustmentLine(name, new Money(amount, currency));
+            adjustments[i] = previous is not null && i < previous.Count && previous[i] == adjustment ? previous[i] : adjustment;
+            i++;
         }
 
         return i == adjustments.Length ? adjustments : throw new JsonException("The cached adjustments fall short of their count.");
@@ -440,6 +468,13 @@ internal static class RedisCacheFormat
     {
         Expect(ref reader, JsonTokenType.String);
         return reader.GetString()!;
+    }
+
+    // The known string when the value equals it (an earlier snapshot's), else a new one.
+    private static string ReadString(ref Utf8JsonReader reader, string? known)
+    {
+        Expect(ref reader, JsonTokenType.String);
+        return known is not null && reader.ValueTextEquals(known) ? known : reader.GetString()!;
     }
 
     // Skus and names recur across carts: unescaped ones come from a small cache instead of a new string each read.

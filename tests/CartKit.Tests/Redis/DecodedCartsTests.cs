@@ -21,11 +21,31 @@ public sealed class DecodedCartsTests
         var cart = Samples.Cart();
         var entry = RedisCacheFormat.WriteCart(cart);
 
+        // The first read keeps only the snapshot; the second decodes against it and keeps the bytes.
         var first = _decoded.Read(cart.Id, entry);
         var second = _decoded.Read(cart.Id, entry.ToArray());
+        var third = _decoded.Read(cart.Id, entry.ToArray());
 
-        Assert.Same(first, second);
-        CartRepositoryContractTests.AssertSameCart(cart, first);
+        Assert.Same(first.Lines, second.Lines);
+        Assert.Same(second, third);
+        Assert.Same(third, _decoded.Read(cart.Id, entry));
+        CartRepositoryContractTests.AssertSameCart(cart, third);
+    }
+
+    [Fact]
+    public void AnEntryChangedByAnEdit_IsDecoded_SharingTheUnchangedLines()
+    {
+        var cart = Samples.Cart(version: 1);
+        var entry = RedisCacheFormat.WriteCart(cart);
+        _decoded.Read(cart.Id, entry);
+        var before = _decoded.Read(cart.Id, entry);
+        var edited = Samples.Next(cart, c => c with { Lines = [c.Lines[0] with { Quantity = 7 }, c.Lines[1]] });
+
+        var read = _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(edited));
+
+        CartRepositoryContractTests.AssertSameCart(edited, read);
+        Assert.Same(before.Lines[1], read.Lines[1]);
+        Assert.NotSame(before.Lines[0], read.Lines[0]);
     }
 
     [Fact]
@@ -33,6 +53,7 @@ public sealed class DecodedCartsTests
     {
         // Versions never repeat with other content in practice; the table must not rely on it all the same.
         var cart = Samples.Cart(version: 7);
+        _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(cart));
         var before = _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(cart));
         var changed = cart with { Lines = [cart.Lines[0] with { Quantity = 5 }] };
 
@@ -54,6 +75,7 @@ public sealed class DecodedCartsTests
 
         Assert.Equal(2, read.Version);
         Assert.Same(read, _decoded.Read(cart.Id, next));
+        Assert.Same(read, _decoded.Read(cart.Id, next));
         Assert.Equal(1, _decoded.Count);
     }
 
@@ -73,13 +95,19 @@ public sealed class DecodedCartsTests
     }
 
     [Fact]
-    public void WithReuseOff_ForBenchmarks_EveryReadDecodes()
+    public void WithReuseOff_ForBenchmarks_EveryReadIsAFirstDecode()
     {
         var cart = Samples.Cart();
         var entry = RedisCacheFormat.WriteCart(cart);
+        _decoded.Read(cart.Id, entry);
+        _decoded.Read(cart.Id, entry);
         _decoded.Reuse = false;
 
-        Assert.NotSame(_decoded.Read(cart.Id, entry), _decoded.Read(cart.Id, entry));
+        var first = _decoded.Read(cart.Id, entry);
+        var second = _decoded.Read(cart.Id, entry);
+
+        Assert.NotSame(first, second);
+        Assert.NotSame(first.Lines, second.Lines);
     }
 
     [Fact]
