@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # HTTP load test of CartKit's sample API against a one-Redis-GET reference endpoint (issue 7).
-# See benchmarks/load/README.md. Usage: benchmarks/load/run.sh [--strict]
+# See benchmarks/load/README.md. Usage: benchmarks/load/run.sh [--strict] [--compare GIT_REF]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: benchmarks/load/run.sh [--strict]
+Usage: benchmarks/load/run.sh [--strict] [--compare GIT_REF]
 
 Starts redis-server and the sample API (Release), seeds carts through the HTTP API, and runs wrk against
 the reference endpoint and GET /api/cart/{sessionId} (interleaved), then POST /api/cart/{sessionId}/items.
 Writes results/latest.json and results/latest.md next to this script.
 
-  --strict   also exit non-zero when the CartKit/reference ratio misses the target
+  --strict            also exit non-zero when the CartKit/reference ratio misses the target
+  --compare GIT_REF   also build the sample at GIT_REF (a commit, branch or tag) and run its reference and
+                      cart-get rounds interleaved with this tree's, on the same Redis and carts, so two builds
+                      are compared in one run (both must read the same cache format)
 
 Environment (defaults in brackets):
   CARTKIT_LOAD_DURATION        length of each measured run [10s]
@@ -29,12 +32,19 @@ EOF
 }
 
 strict=false
-for arg in "$@"; do
-  case $arg in
+compare_ref=
+while (($#)); do
+  case $1 in
     --strict) strict=true ;;
+    --compare)
+      [[ $# -ge 2 ]] || { echo "--compare needs a git ref" >&2; exit 2; }
+      compare_ref=$2
+      shift
+      ;;
     -h | --help) usage; exit 0 ;;
-    *) echo "unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+    *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
+  shift
 done
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -73,14 +83,21 @@ done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cartkit-load.XXXXXX")
 server_pid=
+compare_pid=
 redis_pidfile=
 
 # shellcheck disable=SC2317 # invoked by the EXIT trap
 cleanup() {
   local status=$?
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
+  local server
+  for server in $server_pid $compare_pid; do
+    if kill -0 "$server" 2>/dev/null; then
+      kill "$server" 2>/dev/null || true
+      wait "$server" 2>/dev/null || true
+    fi
+  done
+  if [[ -n $compare_ref ]]; then
+    git -C "$root" worktree remove --force "$tmp/compare" >/dev/null 2>&1 || true
   fi
   if [[ -n $redis_pidfile && -s $redis_pidfile ]]; then
     local pid
@@ -138,26 +155,50 @@ dotnet build "$project" -c Release -nologo -v quiet >"$tmp/build.log" 2>&1 || { 
 dll=$(dotnet msbuild "$project" -nologo -getProperty:TargetPath -p:Configuration=Release)
 [[ -f $dll ]] || die "no build output at '$dll'"
 
-app_port=$(free_port)
-base=http://127.0.0.1:$app_port
-# Rate limiting off, quiet logs, no telemetry export: the run measures request handling, not the sample's extras.
-env ASPNETCORE_URLS="$base" \
-  ASPNETCORE_ENVIRONMENT=Production \
-  ConnectionStrings__Redis="$redis_endpoint" \
-  Sample__RateLimit__PermitsPerSecond=0 \
-  Logging__LogLevel__Default=Warning \
-  Sample__Telemetry__Exporter=none \
-  Sample__LoadTest__ReferenceEndpoint=true \
-  dotnet "$dll" >"$tmp/server.log" 2>&1 &
-server_pid=$!
+# start_server URL DLL LOG: starts a sample API and prints its pid. Rate limiting off, quiet logs, no telemetry
+# export: the run measures request handling, not the sample's extras.
+start_server() {
+  env ASPNETCORE_URLS="$1" \
+    ASPNETCORE_ENVIRONMENT=Production \
+    ConnectionStrings__Redis="$redis_endpoint" \
+    Sample__RateLimit__PermitsPerSecond=0 \
+    Logging__LogLevel__Default=Warning \
+    Sample__Telemetry__Exporter=none \
+    Sample__LoadTest__ReferenceEndpoint=true \
+    dotnet "$2" >"$3" 2>&1 &
+  echo $!
+}
 
-for _ in {1..600}; do
-  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.log" >&2; die "the sample API exited during start"; }
-  curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null && break
-  sleep 0.1
-done
-curl -fsS -o /dev/null "$base/health/ready" || { cat "$tmp/server.log" >&2; die "the sample API is not ready after 60 s"; }
+# wait_ready URL PID LOG
+wait_ready() {
+  for _ in {1..600}; do
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; die "the sample API exited during start"; }
+    curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null && return
+    sleep 0.1
+  done
+  cat "$3" >&2
+  die "the sample API at $1 is not ready after 60 s"
+}
+
+base=http://127.0.0.1:$(free_port)
+server_pid=$(start_server "$base" "$dll" "$tmp/server.log")
+wait_ready "$base" "$server_pid" "$tmp/server.log"
 log "Sample API: ready on $base (pid $server_pid)"
+
+compare_base=
+compare_commit=
+if [[ -n $compare_ref ]]; then
+  compare_commit=$(git -C "$root" rev-parse --short "$compare_ref^{commit}") || die "--compare: '$compare_ref' is not a commit"
+  git -C "$root" worktree add --detach "$tmp/compare" "$compare_commit" >/dev/null 2>&1 || die "--compare: could not check out $compare_commit"
+  log "Building the sample API at $compare_commit (Release)"
+  compare_project=$tmp/compare/samples/CartKit.SampleApi/CartKit.SampleApi.csproj
+  dotnet build "$compare_project" -c Release -nologo -v quiet >"$tmp/build-compare.log" 2>&1 || { cat "$tmp/build-compare.log" >&2; die "build at $compare_commit failed"; }
+  compare_dll=$(dotnet msbuild "$compare_project" -nologo -getProperty:TargetPath -p:Configuration=Release)
+  compare_base=http://127.0.0.1:$(free_port)
+  compare_pid=$(start_server "$compare_base" "$compare_dll" "$tmp/server-compare.log")
+  wait_ready "$compare_base" "$compare_pid" "$tmp/server-compare.log"
+  log "Sample API at $compare_commit: ready on $compare_base (pid $compare_pid); it reads the carts seeded below from Redis"
+fi
 
 # --- Seeding, through the real HTTP API ----------------------------------------------------------------------------
 
@@ -231,24 +272,25 @@ log "Seeded; a cart body is $body_bytes bytes, and the reference returns every o
 
 # CPU time the server process has used, in microseconds (utime + stime of /proc/PID/stat, in clock ticks).
 clock_ticks=$(getconf CLK_TCK)
-server_cpu_us() { awk -v hz="$clock_ticks" '{ printf "%.0f\n", ($14 + $15) * 1000000 / hz }' "/proc/$server_pid/stat"; }
+server_cpu_us() { awk -v hz="$clock_ticks" '{ printf "%.0f\n", ($14 + $15) * 1000000 / hz }' "/proc/$1/stat"; }
 # CPU time Redis has used (user + system), in microseconds: every client's commands, so only the run's own load.
 redis_cpu_us() { rcli INFO cpu | tr -d '\r' | awk -F: '/^used_cpu_(user|sys):/ { s += $2 } END { printf "%.0f\n", s * 1000000 }'; }
 
-# run ENDPOINT MODE SESSIONS_FILE DURATION PHASE ROUND
+# run ENDPOINT MODE SESSIONS_FILE DURATION PHASE ROUND [URL PID]  (URL and PID default to this tree's server)
 # Besides wrk's figures, records the CPU the server and Redis spent per request: unlike requests per second, which
 # depend on how the shared cores are split between wrk, the server and Redis, these measure each side's own work.
 run() {
-  local endpoint=$1 mode=$2 file=$3 length=$4 phase=$5 round=$6 out result server_before redis_before
+  local endpoint=$1 mode=$2 file=$3 length=$4 phase=$5 round=$6 url=${7:-$base} pid=${8:-$server_pid}
+  local out result server_before redis_before
   out=$tmp/wrk-$endpoint-$phase-$round.txt
-  server_before=$(server_cpu_us)
+  server_before=$(server_cpu_us "$pid")
   redis_before=$(redis_cpu_us)
-  wrk -t"$threads" -c"$connections" -d"$length" --latency -s "$here/cartkit.lua" "$base" -- \
+  wrk -t"$threads" -c"$connections" -d"$length" --latency -s "$here/cartkit.lua" "$url" -- \
     "$mode" "$file" "$tmp/skus.txt" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
   result=$(sed -n 's/^CARTKIT_RESULT //p' "$out")
   [[ -n $result ]] || { cat "$out" >&2; die "wrk printed no result"; }
   jq -c --arg endpoint "$endpoint" --arg phase "$phase" --argjson round "$round" \
-    --argjson server_cpu "$(($(server_cpu_us) - server_before))" --argjson redis_cpu "$(($(redis_cpu_us) - redis_before))" \
+    --argjson server_cpu "$(($(server_cpu_us "$pid") - server_before))" --argjson redis_cpu "$(($(redis_cpu_us) - redis_before))" \
     '{endpoint: $endpoint, phase: $phase, round: $round} + .
       + {cpu_us_per_request: {server: ($server_cpu / .requests * 10 | round / 10), redis: ($redis_cpu / .requests * 10 | round / 10)}}' \
     <<<"$result" | tee -a "$tmp/runs.jsonl" |
@@ -259,9 +301,17 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 log "wrk -t$threads -c$connections: warm-up $warmup per endpoint, then $rounds interleaved rounds of $duration"
 run reference ref "$tmp/sessions.txt" "$warmup" warmup 0
 run cart-get cart "$tmp/sessions.txt" "$warmup" warmup 0
+if [[ -n $compare_ref ]]; then
+  run "reference@$compare_commit" ref "$tmp/sessions.txt" "$warmup" warmup 0 "$compare_base" "$compare_pid"
+  run "cart-get@$compare_commit" cart "$tmp/sessions.txt" "$warmup" warmup 0 "$compare_base" "$compare_pid"
+fi
 for ((r = 1; r <= rounds; r++)); do
   run reference ref "$tmp/sessions.txt" "$duration" measure "$r"
   run cart-get cart "$tmp/sessions.txt" "$duration" measure "$r"
+  if [[ -n $compare_ref ]]; then
+    run "reference@$compare_commit" ref "$tmp/sessions.txt" "$duration" measure "$r" "$compare_base" "$compare_pid"
+    run "cart-get@$compare_commit" cart "$tmp/sessions.txt" "$duration" measure "$r" "$compare_base" "$compare_pid"
+  fi
 done
 # Headroom below MaxQuantityPerLine: adds per line on average in the last add-item run (uniformly spread).
 check_headroom() {
@@ -298,7 +348,7 @@ jq -s \
   --argjson threads "$threads" --argjson connections "$connections" \
   --arg duration "$duration" --arg warmup "$warmup" --argjson rounds "$rounds" \
   --argjson sessions "$sessions" --argjson lines "$lines" --argjson write_sessions "$write_sessions" \
-  --argjson body_bytes "$body_bytes" --argjson target "$target" \
+  --argjson body_bytes "$body_bytes" --argjson target "$target" --arg compare "$compare_commit" \
   --arg redis_source "$([[ -n ${CARTKIT_LOAD_REDIS:-} ]] && echo external || echo "started by run.sh")" '
   def median: sort | length as $n | if $n == 0 then null
     elif $n % 2 == 1 then .[($n - 1) / 2] else (.[$n / 2 - 1] + .[$n / 2]) / 2 end;
@@ -318,6 +368,13 @@ jq -s \
   | ([$runs[] | select(.phase == "measure" and .endpoint == "reference")] | map({(.round | tostring): .rps}) | add) as $ref_by_round
   | ([$runs[] | select(.phase == "measure" and .endpoint == "cart-get") | .rps / $ref_by_round[.round | tostring] | r(3)]) as $round_ratios
   | ([$runs[] | errors] | add) as $errors
+  | (if $compare == "" then null else
+      {commit: $compare, reference: stats("reference@" + $compare), "cart-get": stats("cart-get@" + $compare)}
+      | . + {ratio: (.["cart-get"].rps / .reference.rps | r(3)),
+             server_cpu_ratio: (.["cart-get"].server_cpu_us / .reference.server_cpu_us | r(3)),
+             this_tree_over_it: {"cart-get rps": ($s["cart-get"].rps / .["cart-get"].rps | r(3)),
+                                 "cart-get server CPU per request": ($s["cart-get"].server_cpu_us / .["cart-get"].server_cpu_us | r(3))}}
+    end) as $compared
   | {
       date: $date,
       commit: $commit,
@@ -329,6 +386,7 @@ jq -s \
                   sessions: $sessions, lines_per_cart: $lines, cart_body_bytes: $body_bytes,
                   write_sessions_per_run: $write_sessions, redis: $redis_source,
                   source_of_truth: "in memory (the GET runs never reach it)" },
+      compare: $compared,
       summary: ($s + { ratio: $ratio, round_ratios: $round_ratios, server_cpu_ratio: $cpu_ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
       runs: $runs
     }' "$tmp/runs.jsonl" >"$tmp/latest.json"
@@ -349,6 +407,12 @@ jq -r --arg verdict "$(pass_word "$ratio_pass")" '
   (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
   "", "**CartKit GET / reference = \(.summary.ratio)** (target \(.summary.target)): **\($verdict)**. Errors in all runs: \(.summary.errors).", "",
   "Round by round, CartKit GET / the reference run before it: \(.summary.round_ratios | map(tostring) | join(", ")). Server CPU per request, CartKit GET / reference: \(.summary.server_cpu_ratio).", "",
+  (if .compare == null then empty else
+    "## Compared with \(.compare.commit), in the same run", "",
+    "| Endpoint at \(.compare.commit) | rps | p50 ms | p99 ms | server CPU µs/request | Redis CPU µs/request |", "|---|---:|---:|---:|---:|---:|",
+    (.compare | to_entries[] | select(.key == "reference" or .key == "cart-get") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
+    "", "At \(.compare.commit): CartKit GET / reference = \(.compare.ratio); server CPU per request, CartKit GET / reference: \(.compare.server_cpu_ratio).",
+    "This tree over \(.compare.commit), CartKit GET: \(.compare.this_tree_over_it | to_entries | map("\(.key) \(.value)") | join(", ")).", "" end),
   "## Every run", "",
   "| Endpoint | Phase | Round | rps | p50 ms | p90 ms | p99 ms | server CPU µs/req | Redis CPU µs/req | non-2xx | socket errors |",
   "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -370,6 +434,9 @@ echo
 echo "wrk -t$threads -c$connections -d$duration, $rounds rounds; results in $results_dir/latest.{json,md}"
 echo "Round by round, CartKit GET / reference: $(jq -r '.summary.round_ratios | map(tostring) | join(", ")' "$tmp/latest.json")"
 echo "Server CPU per request, CartKit GET / reference: $(jq -r '.summary.server_cpu_ratio' "$tmp/latest.json")"
+if [[ -n $compare_commit ]]; then
+  jq -r '.compare | "At \(.commit): CartKit GET / reference = \(.ratio), server CPU ratio \(.server_cpu_ratio); this tree over it, CartKit GET: \(.this_tree_over_it | to_entries | map("\(.key) \(.value)") | join(", "))"' "$tmp/latest.json"
+fi
 echo "CartKit GET / reference = $ratio (target $target): $(pass_word "$ratio_pass")"
 
 status=0
