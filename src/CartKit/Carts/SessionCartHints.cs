@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using CartKit.Internal;
 
 namespace CartKit.Carts;
 
@@ -11,8 +11,7 @@ internal sealed class SessionCartHints
 {
     internal const int Capacity = 65_536;
 
-    private readonly ConcurrentDictionary<string, string> _cartIds = new(StringComparer.Ordinal);
-    private int _writes;
+    private readonly StartOverTable<string> _cartIds = new(Capacity);
 
     public bool TryGet(string sessionId, [NotNullWhen(true)] out string? cartId) => _cartIds.TryGetValue(sessionId, out cartId);
 
@@ -24,14 +23,8 @@ internal sealed class SessionCartHints
             return;
         }
 
-        if (Interlocked.Increment(ref _writes) > Capacity)
-        {
-            _cartIds.Clear();
-            Volatile.Write(ref _writes, 0);
-        }
-
-        _cartIds[sessionId] = cartId;
+        _cartIds.Set(sessionId, cartId);
     }
 
-    public void Forget(string sessionId) => _cartIds.TryRemove(sessionId, out _);
+    public void Forget(string sessionId) => _cartIds.Remove(sessionId);
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using CartKit.Domain;
+using CartKit.Internal;
 
 namespace CartKit.Redis;
 
@@ -21,8 +21,7 @@ internal sealed class DecodedCarts
     internal const int Capacity = 4_096;
     internal const int MaxEntryBytes = 2_048;
 
-    private readonly ConcurrentDictionary<string, Decoded> _carts = new(StringComparer.Ordinal);
-    private int _writes;
+    private readonly StartOverTable<Decoded> _carts = new(Capacity);
 
     internal int Count => _carts.Count;
 
@@ -41,13 +40,7 @@ internal sealed class DecodedCarts
         var cart = RedisCacheFormat.ReadCart(entry, known?.Cart);
         if (entry.Length <= MaxEntryBytes)
         {
-            if (Interlocked.Increment(ref _writes) > Capacity)
-            {
-                _carts.Clear();
-                Volatile.Write(ref _writes, 0);
-            }
-
-            _carts[cartId] = new Decoded(known is null ? null : entry.ToArray(), cart);
+            _carts.Set(cartId, new Decoded(known is null ? null : entry.ToArray(), cart));
         }
 
         return cart;

@@ -464,14 +464,8 @@ internal static class RedisCacheFormat
         return count is >= 0 and <= MaxCount ? count : throw new JsonException("The cached entry has an impossible count.");
     }
 
-    private static string ReadString(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.String);
-        return reader.GetString()!;
-    }
-
-    // The known string when the value equals it (an earlier snapshot's), else a new one.
-    private static string ReadString(ref Utf8JsonReader reader, string? known)
+    // known: a string the value may equal (an earlier snapshot's), returned instead of a new one when it does.
+    private static string ReadString(ref Utf8JsonReader reader, string? known = null)
     {
         Expect(ref reader, JsonTokenType.String);
         return known is not null && reader.ValueTextEquals(known) ? known : reader.GetString()!;
