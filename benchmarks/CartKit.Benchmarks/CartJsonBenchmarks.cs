@@ -5,7 +5,7 @@ using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Serialization;
 using CartKit.Benchmarks.Infrastructure;
 using CartKit.Domain;
-using CartKit.Redis;
+using CartKit.Redis.Caching;
 
 namespace CartKit.Benchmarks;
 

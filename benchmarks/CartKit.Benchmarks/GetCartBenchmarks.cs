@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CartKit.Benchmarks.Infrastructure;
 using CartKit.Domain;
-using CartKit.Redis;
+using CartKit.Redis.Caching;
 using StackExchange.Redis;
 
 namespace CartKit.Benchmarks;

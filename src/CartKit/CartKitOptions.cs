@@ -1,3 +1,5 @@
+using CartKit.Caching;
+
 namespace CartKit;
 
 /// <summary>Options for the cart and checkout engines, set through <c>services.AddCartKit(options => ...)</c>.</summary>
@@ -38,4 +40,10 @@ public sealed class CartKitOptions
     /// </summary>
     /// <value>30 seconds. Between 1 second and 10 minutes.</value>
     public TimeSpan IdempotencyKeyLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets the options of the process-wide reuse tables that let a cache-hit read of an unchanged cart skip decoding
+    /// and serializing it again (see <see cref="ReuseTables"/>).
+    /// </summary>
+    public ReuseTablesOptions Reuse { get; } = new();
 }

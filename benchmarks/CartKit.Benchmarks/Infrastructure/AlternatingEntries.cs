@@ -1,5 +1,5 @@
 using CartKit.Domain;
-using CartKit.Redis;
+using CartKit.Redis.Caching;
 
 namespace CartKit.Benchmarks.Infrastructure;
 

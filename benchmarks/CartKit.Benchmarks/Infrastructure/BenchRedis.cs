@@ -45,7 +45,7 @@ internal static class BenchRedis
 
     public static ConnectionMultiplexer Connect(bool allowAdmin = false)
     {
-        var options = CartKit.Redis.RedisConnection.CreateConfiguration(Endpoint, TimeSpan.FromSeconds(5));
+        var options = CartKit.Redis.Connection.RedisConnection.CreateConfiguration(Endpoint, TimeSpan.FromSeconds(5));
         options.AllowAdmin = allowAdmin;
         return ConnectionMultiplexer.Connect(options);
     }

@@ -3,7 +3,7 @@ using CartKit.Carts;
 using CartKit.Catalog;
 using CartKit.Checkout;
 using CartKit.Domain;
-using CartKit.Redis;
+using CartKit.Redis.Caching;
 using CartKit.Sessions;
 using CartKit.Storage;
 using Microsoft.Extensions.DependencyInjection;

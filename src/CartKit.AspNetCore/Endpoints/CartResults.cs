@@ -1,6 +1,8 @@
 using CartKit.AspNetCore.Http;
+using CartKit.Caching;
 using CartKit.Domain;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.AspNetCore.Endpoints;
 
@@ -15,7 +17,7 @@ internal static class CartResults
             return CartKitProblems.From(result.Error);
         }
 
-        var rendered = RenderedCarts.Shared.Render(result.Value);
+        var rendered = RenderedCarts.Render(http.RequestServices.GetRequiredService<ReuseTables>(), result.Value);
         Private(http);
         http.Response.Headers.ETag = rendered.ETag;
         return new JsonBytesResult(rendered.Body, StatusCodes.Status200OK);

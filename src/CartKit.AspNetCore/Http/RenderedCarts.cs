@@ -1,53 +1,72 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using CartKit.AspNetCore.Serialization;
+using CartKit.Caching;
 using CartKit.Domain;
 
 namespace CartKit.AspNetCore.Http;
 
-// The JSON body and ETag last written for each cart, held with the snapshot they were written from. Cart snapshots are
-// immutable, and the Redis cache hands back the same instance for an entry that has not changed (as does the in-memory
-// store), so reading an unchanged cart again sends the bytes written last time instead of mapping and serializing it
-// again. Matched by reference, never by version alone: only the very snapshot a body was written from reuses it.
-// Process-wide, since a body depends on nothing but its snapshot. Bounded twice, like the cache's DecodedCarts: bodies
-// longer than MaxBodyBytes are not kept (the cache does not reuse snapshots of such large carts either), and past
-// Capacity the table starts over, which costs each cart one serialization: at most about 16 MB, 4 MB for 5-line carts.
-internal sealed class RenderedCarts
+// The JSON body and ETag last written for each cart, in the reuse table "rendered_carts" (see ReuseTables), so reading
+// an unchanged cart again sends the bytes written last time instead of mapping and serializing it again. An entry is
+// reused only for the same cart id, version and content hash: it never depends on the store handing back the same Cart
+// instance, and a snapshot that differs in anything the body shows is rendered anew. Bodies longer than MaxBodyBytes
+// are not kept; the table's capacity bounds the rest.
+internal static class RenderedCarts
 {
-    internal const int Capacity = 4_096;
+    public const string Table = "rendered_carts";
     internal const int MaxBodyBytes = 4_096;
 
-    private readonly ConcurrentDictionary<string, RenderedCart> _carts = new(StringComparer.Ordinal);
-    private int _writes;
-
-    public static RenderedCarts Shared { get; } = new();
-
-    public RenderedCart Render(Cart cart)
+    public static RenderedCart Render(ReuseTables reuse, Cart cart)
     {
-        if (_carts.TryGetValue(cart.Id, out var known) && ReferenceEquals(known.Cart, cart))
+        var table = reuse.ForCarts<RenderedCart>(Table);
+        var key = new Key(cart.Version, ContentHash(cart));
+        if (table.TryGetCurrent(cart.Id, key, static (rendered, k) => rendered.Version == k.Version && rendered.ContentHash == k.ContentHash, out var known))
         {
-            return known;
+            return known!;
         }
 
         var rendered = new RenderedCart(
-            cart,
+            cart.Version,
+            key.ContentHash,
             JsonSerializer.SerializeToUtf8Bytes(cart.ToResponse(), CartKitJsonContext.Default.CartResponse),
             RequestHeaders.ETag(cart.Version));
-        if (rendered.Body.Length > MaxBodyBytes)
+        if (rendered.Body.Length <= MaxBodyBytes)
         {
-            return rendered;
+            table.Set(cart.Id, rendered);
         }
 
-        if (Interlocked.Increment(ref _writes) > Capacity)
-        {
-            _carts.Clear();
-            Volatile.Write(ref _writes, 0);
-        }
-
-        _carts[cart.Id] = rendered;
         return rendered;
     }
+
+    // Every field the body is made from. HashCode is seeded per process, like the table it keys.
+    internal static int ContentHash(Cart cart)
+    {
+        var hash = default(HashCode);
+        hash.Add(cart.Id);
+        hash.Add(cart.Status);
+        hash.Add(cart.Currency.Code);
+        hash.Add(cart.Version);
+        hash.Add(cart.CreatedAt.UtcTicks);
+        hash.Add(cart.UpdatedAt.UtcTicks);
+        foreach (var line in cart.Lines)
+        {
+            hash.Add(line.ItemId);
+            hash.Add(line.Sku);
+            hash.Add(line.Name);
+            hash.Add(line.UnitPrice.Amount);
+            hash.Add(line.Quantity);
+        }
+
+        foreach (var adjustment in cart.Adjustments)
+        {
+            hash.Add(adjustment.Name);
+            hash.Add(adjustment.Amount.Amount);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private readonly record struct Key(long Version, int ContentHash);
 }
 
-// A cart's response body (UTF-8 JSON of CartResponse) and its ETag, for the snapshot they were written from.
-internal sealed record RenderedCart(Cart Cart, byte[] Body, string ETag);
+// A cart's response body (UTF-8 JSON of CartResponse) and its ETag, for the version and content they were written from.
+internal sealed record RenderedCart(long Version, int ContentHash, byte[] Body, string ETag);

@@ -20,9 +20,11 @@ internal sealed class CachedCartRepository(ICartRepository inner, ICartCache cac
         }
 
         var cart = await inner.GetAsync(cartId, cancellationToken).ConfigureAwait(false);
-        if (cart is not null)
+
+        // Without a ticket there is no proof that nothing was written since the miss, so there is no repopulate.
+        if (cart is not null && read.RepopulateTicket is { } ticket)
         {
-            await cache.SetCartAsync(cart, read.RepopulateTicket, cancellationToken).ConfigureAwait(false);
+            await cache.SetCartAsync(cart, ticket, cancellationToken).ConfigureAwait(false);
         }
 
         return cart;

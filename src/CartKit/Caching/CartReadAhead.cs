@@ -2,14 +2,23 @@ using CartKit.Domain;
 
 namespace CartKit.Caching;
 
-// A cart read already sent, for the cart a session named the last time this process saw it. It answers only a clean
-// hit, else null, and has no side effects beyond noting a cache failure (no ticket, no repair, no hit or miss counted):
-// the caller counts the hit if the session still names this cart, and otherwise reads through GetCartAsync as usual.
-// Two phases, so the caller attaches no continuation to it until its session lookup has answered; by then this
-// read, sent first on the same connection, has normally answered too and finishes without another thread hop.
-internal abstract class CartReadAhead(string cartId)
+/// <summary>
+/// A cart read an <see cref="ICartCache"/> sent ahead (<see cref="ICartCache.StartReadAhead"/>), for the cart a
+/// session named the last time this process saw it. Its second phase runs once the session lookup has answered.
+/// </summary>
+/// <param name="cartId">The cart the read is for.</param>
+public abstract class CartReadAhead(string cartId)
 {
+    /// <summary>Gets the cart the read is for.</summary>
     public string CartId { get; } = cartId;
 
-    public abstract ValueTask<Cart?> FinishAsync();
+    /// <summary>
+    /// Finishes the read; called exactly once. Returns the cart only when <paramref name="neededCartId"/> is the cart
+    /// read and the cache had a clean hit (the cache counts it as one); otherwise <see langword="null"/>, with no side
+    /// effect beyond noting a failure, and the caller reads <paramref name="neededCartId"/> through
+    /// <see cref="ICartCache.GetCartAsync"/> as usual.
+    /// </summary>
+    /// <param name="neededCartId">The cart the session names now, or <see langword="null"/> when none is needed.</param>
+    /// <returns>The cart, or <see langword="null"/>.</returns>
+    public abstract ValueTask<Cart?> FinishAsync(string? neededCartId);
 }

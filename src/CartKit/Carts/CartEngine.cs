@@ -1,3 +1,4 @@
+using CartKit.Caching;
 using CartKit.Catalog;
 using CartKit.Diagnostics;
 using CartKit.Domain;
@@ -62,7 +63,7 @@ internal sealed class CartEngine : ICartEngine
 
         // The session is created first because the cart records the session that owns it (which is also what lets
         // a session the store never kept, because it was down, be restored from the cart later).
-        var cartId = EntityIds.NewCartId();
+        var cartId = CartKitIds.NewCartId();
         var (session, _) = await _resolver.CreateSessionAsync(new CartSession(cartId, userId), cancellationToken).ConfigureAwait(false);
         var now = StoredTime.Now(_time);
         var cart = new Cart
@@ -153,7 +154,7 @@ internal sealed class CartEngine : ICartEngine
             return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.Validation("quantity", "The quantity must be 0 or more (0 removes the line)."));
         }
 
-        if (!EntityIds.IsItemId(itemId))
+        if (!CartKitIds.IsItemId(itemId))
         {
             return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.ItemNotFound);
         }
@@ -173,7 +174,7 @@ internal sealed class CartEngine : ICartEngine
         long? expectedVersion = null,
         CancellationToken cancellationToken = default)
     {
-        if (!EntityIds.IsItemId(itemId))
+        if (!CartKitIds.IsItemId(itemId))
         {
             return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.ItemNotFound);
         }

@@ -1,6 +1,5 @@
 using CartKit.Catalog;
 using CartKit.Domain;
-using CartKit.Internal;
 
 namespace CartKit.Carts;
 
@@ -134,7 +133,7 @@ internal static class CartLines
         string id;
         do
         {
-            id = EntityIds.NewItemId();
+            id = CartKitIds.NewItemId();
         }
         while (IndexOf(lines, id) >= 0);
 

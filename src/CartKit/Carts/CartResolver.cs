@@ -16,7 +16,6 @@ internal sealed partial class CartResolver
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
     private readonly CartReader _reader;
-    private readonly SessionCartHints _hints;
     private readonly CartRevision _revision;
     private readonly CartWriteLocks _locks;
     private readonly CartKitOptions _options;
@@ -28,7 +27,6 @@ internal sealed partial class CartResolver
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
         CartReader reader,
-        SessionCartHints hints,
         CartRevision revision,
         CartWriteLocks locks,
         IOptions<CartKitOptions> options,
@@ -39,7 +37,6 @@ internal sealed partial class CartResolver
         _sessions = sessions;
         _carts = carts;
         _reader = reader;
-        _hints = hints;
         _revision = revision;
         _locks = locks;
         _options = options.Value;
@@ -69,18 +66,7 @@ internal sealed partial class CartResolver
             session = await FromSourceOfTruthAsync(sessionId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (session is null)
-        {
-            _hints.Forget(sessionId);
-            return CartErrors.SessionNotFound;
-        }
-
-        if (_reader.CanReadAhead)
-        {
-            _hints.Remember(sessionId, session.Value.CartId);
-        }
-
-        return session;
+        return session is null ? CartErrors.SessionNotFound : session;
     }
 
     // Creates a session in the store, or, while the store is down, hands out a server-generated id that exists only
@@ -129,21 +115,16 @@ internal sealed partial class CartResolver
 
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
-            // On the first attempt, the read of the cart this session named last time leaves first, then the session
-            // lookup: one round trip, and on one connection the cart has answered by the time the session has. The
-            // session's answer decides; a cart it no longer names is read as usual.
-            var readAhead = attempt == 1 ? StartReadAhead(caller.SessionId) : null;
+            // The cart read begins with the session lookup (the caching layer may send it along); the lookup decides.
+            var cartRead = _reader.ForSession(caller.SessionId);
             var session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
-            var ahead = readAhead is null ? null : await readAhead.FinishAsync().ConfigureAwait(false);
             if (!session.Succeeded)
             {
+                await cartRead.AbandonAsync().ConfigureAwait(false);
                 return session.Error;
             }
 
-            var cartId = session.Value.Value.CartId;
-            var cart = ahead is not null && string.Equals(readAhead!.CartId, cartId, StringComparison.Ordinal)
-                ? _reader.UsedReadAhead(ahead)
-                : await _reader.ReadAsync(cartId, cancellationToken).ConfigureAwait(false);
+            var cart = await cartRead.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
 
             switch (CartAccessRules.Classify(cart, caller.UserId))
             {
@@ -160,9 +141,6 @@ internal sealed partial class CartResolver
         Log.AttemptsExhausted(_logger, "resolve", _options.MaxWriteAttempts);
         return CartErrors.ConcurrencyConflict;
     }
-
-    private CartReadAhead? StartReadAhead(string sessionId) =>
-        _hints.TryGet(sessionId, out var cartId) ? _reader.StartReadAhead(cartId) : null;
 
     // Moves the session on from a cart it cannot use as it is; the caller then resolves again.
     public ValueTask RedirectAsync(SessionEntry<CartSession> session, Cart cart, string? userId, CancellationToken cancellationToken) =>

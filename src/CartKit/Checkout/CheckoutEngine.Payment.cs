@@ -13,7 +13,7 @@ internal sealed partial class CheckoutEngine
 {
     public async ValueTask<CartKitResult<Order>> GetOrderAsync(string orderId, string? userId = null, CancellationToken cancellationToken = default)
     {
-        if (!EntityIds.IsOrderId(orderId))
+        if (!CartKitIds.IsOrderId(orderId))
         {
             return CartErrors.OrderNotFound;
         }
@@ -34,7 +34,7 @@ internal sealed partial class CheckoutEngine
 
     public async ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, string paymentReference, CancellationToken cancellationToken = default)
     {
-        if (!EntityIds.IsOrderId(orderId))
+        if (!CartKitIds.IsOrderId(orderId))
         {
             return CartErrors.OrderNotFound;
         }

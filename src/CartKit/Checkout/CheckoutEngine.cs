@@ -1,3 +1,4 @@
+using CartKit.Caching;
 using CartKit.Carts;
 using CartKit.Catalog;
 using CartKit.Diagnostics;
@@ -222,7 +223,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         var adjustments = await _pricer.PriceAsync(cart.Currency, lines, cancellationToken).ConfigureAwait(false);
         return new Order
         {
-            Id = EntityIds.NewOrderId(),
+            Id = CartKitIds.NewOrderId(),
             CartId = cart.Id,
             CartVersion = cart.Version,
             Owner = cart.Owner,

@@ -10,8 +10,9 @@ public static class CartKitHealthChecksBuilderExtensions
     public const string CheckName = "cartkit";
 
     /// <summary>
-    /// Adds a check that every store CartKit is configured with answers: MongoDB (a ping) and Redis (a PING), probed in
-    /// parallel. With in-memory stores it is always healthy. Use it for readiness, not liveness.
+    /// Adds a check that every store CartKit is configured with answers, each asked by its provider's
+    /// <see cref="ICartKitHealthProbe"/> (MongoDB a ping, Redis a PING), in parallel. With in-memory stores it is
+    /// always healthy. Use it for readiness, not liveness.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="timeout">How long the probes may take before the check reports failure; 2 seconds by default.</param>

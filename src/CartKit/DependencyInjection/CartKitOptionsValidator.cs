@@ -17,6 +17,14 @@ internal sealed class CartKitOptionsValidator(IServiceProviderIsService services
         Range(failures, nameof(options.MaxWriteAttempts), options.MaxWriteAttempts, 1, 100);
         Range(failures, nameof(options.IdempotencyKeyLifetime), options.IdempotencyKeyLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
         Range(failures, nameof(options.IdempotencyKeyLease), options.IdempotencyKeyLease, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        Range(failures, "Reuse.CartCapacity", options.Reuse.CartCapacity, 16, 1_048_576);
+        Range(failures, "Reuse.SessionCapacity", options.Reuse.SessionCapacity, 16, 4_194_304);
+        Range(failures, "Reuse.StringSlots", options.Reuse.StringSlots, 16, 1_048_576);
+        if (!int.IsPow2(options.Reuse.StringSlots))
+        {
+            failures.Add($"CartKitOptions.Reuse.StringSlots must be a power of two (was {options.Reuse.StringSlots}).");
+        }
+
         if (!Currency.TryFromCode(options.DefaultCurrency, out _))
         {
             failures.Add($"CartKitOptions.DefaultCurrency '{options.DefaultCurrency}' is not an ISO 4217 currency code (for example USD, EUR, JPY).");

@@ -38,6 +38,9 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CartKitOptions>, CartKitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new CartKitMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static sp => new ReuseTables(
+            sp.GetRequiredService<IOptions<CartKitOptions>>().Value.Reuse,
+            new ReuseMetrics(sp.GetService<IMeterFactory>())));
 
         services.TryAddSingleton<CartSessionStoreSetup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<SessionStoreOptions<CartSession>>, CartSessionStoreSetup>(
@@ -66,8 +69,7 @@ public static class CartKitServiceCollectionExtensions
             sp.GetRequiredService<ICartRepository>(),
             sp.GetRequiredService<TracedCartRepository>(),
             sp.GetService<ICartCache>(),
-            sp.GetRequiredService<CartKitMetrics>()));
-        services.TryAddSingleton<SessionCartHints>();
+            sp.GetRequiredService<ReuseTables>()));
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();

@@ -1,9 +1,13 @@
-namespace CartKit.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
-// The concrete source-of-truth stores are registered under this key; the unkeyed ICartRepository and
-// IOrderRepository resolve to them, wrapped in the cache-aside decorators when a cache is configured.
-// A private object key means no host registration can collide with it.
-internal static class CartKitServiceKeys
+/// <summary>Service keys CartKit registers under.</summary>
+public static class CartKitServiceKeys
 {
-    public static readonly object SourceOfTruth = new();
+    /// <summary>
+    /// The key of the source-of-truth stores (<c>ICartRepository</c>, <c>IOrderRepository</c>) as registered by
+    /// <c>UseStorage</c>: the store itself, without the tracing and cache-aside layers the unkeyed registrations add.
+    /// Resolve them with <c>[FromKeyedServices(CartKitServiceKeys.SourceOfTruth)]</c> to read what is stored,
+    /// bypassing the cache (an admin tool, a test that shares one store between two containers).
+    /// </summary>
+    public const string SourceOfTruth = "CartKit.SourceOfTruth";
 }

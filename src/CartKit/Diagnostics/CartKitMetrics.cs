@@ -3,15 +3,11 @@ using System.Diagnostics.Metrics;
 
 namespace CartKit.Diagnostics;
 
-// CartKit's counters. Tags are low-cardinality by construction (an entity kind, an operation, an exception type
-// name): never a cart, order, session or user id, which would explode the time series of every metrics backend.
-// The meter comes from IMeterFactory when the host registered one (so it is scoped to the container and its
-// listeners), else from one meter shared by the process.
+// The engines' counters (providers count their own, the cache its hits and misses). Tags are low-cardinality by
+// construction (an operation, an outcome, a result): never a cart, order, session or user id, which would explode the
+// time series of every metrics backend.
 internal sealed class CartKitMetrics
 {
-    public const string CacheHits = "cartkit.cache.hits";
-    public const string CacheMisses = "cartkit.cache.misses";
-    public const string CacheErrors = "cartkit.cache.errors";
     public const string SessionRestores = "cartkit.session.restores";
     public const string SessionStoreErrors = "cartkit.session_store.errors";
     public const string Operations = "cartkit.operations";
@@ -20,17 +16,11 @@ internal sealed class CartKitMetrics
     public const string OrdersSuperseded = "cartkit.orders.superseded";
     public const string Payments = "cartkit.payments";
 
-    public const string EntityTag = "cartkit.cache.entity";
     public const string ErrorTypeTag = "error.type";
     public const string OperationTag = "cartkit.operation";
     public const string OutcomeTag = "cartkit.outcome";
     public const string ResultTag = "cartkit.result";
 
-    private static readonly Lazy<Meter> SharedMeter = new(() => new Meter(CartKitDiagnostics.MeterName));
-
-    private readonly Counter<long> _cacheHits;
-    private readonly Counter<long> _cacheMisses;
-    private readonly Counter<long> _cacheErrors;
     private readonly Counter<long> _sessionRestores;
     private readonly Counter<long> _sessionStoreErrors;
     private readonly Counter<long> _operations;
@@ -41,13 +31,7 @@ internal sealed class CartKitMetrics
 
     public CartKitMetrics(IMeterFactory? meterFactory = null)
     {
-        var meter = meterFactory?.Create(CartKitDiagnostics.MeterName) ?? SharedMeter.Value;
-        _cacheHits = meter.CreateCounter<long>(CacheHits, "{lookup}", "Cart and order reads answered by the cache.");
-        _cacheMisses = meter.CreateCounter<long>(CacheMisses, "{lookup}", "Cart and order reads the cache could not answer.");
-        _cacheErrors = meter.CreateCounter<long>(
-            CacheErrors,
-            "{operation}",
-            "Cache operations that failed or were skipped while the cache was unavailable; the source of truth answered instead.");
+        var meter = CartKitMeter.Create(meterFactory);
         _sessionRestores = meter.CreateCounter<long>(
             SessionRestores,
             "{session}",
@@ -79,13 +63,6 @@ internal sealed class CartKitMetrics
             "Payment confirmations by result: confirmed or refused.");
     }
 
-    public void CacheHit(CacheEntity entity) => _cacheHits.Add(1, new KeyValuePair<string, object?>(EntityTag, Name(entity)));
-
-    public void CacheMiss(CacheEntity entity) => _cacheMisses.Add(1, new KeyValuePair<string, object?>(EntityTag, Name(entity)));
-
-    public void CacheError(CacheEntity entity, string errorType) =>
-        _cacheErrors.Add(1, new KeyValuePair<string, object?>(EntityTag, Name(entity)), new KeyValuePair<string, object?>(ErrorTypeTag, errorType));
-
     public void SessionRestored() => _sessionRestores.Add(1);
 
     public void SessionStoreError(string operation) => _sessionStoreErrors.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
@@ -107,12 +84,4 @@ internal sealed class CartKitMetrics
 
     public void Payment(string result, string outcome) =>
         _payments.Add(1, new KeyValuePair<string, object?>(ResultTag, result), new KeyValuePair<string, object?>(OutcomeTag, outcome));
-
-    private static string Name(CacheEntity entity) => entity == CacheEntity.Cart ? "cart" : "order";
-}
-
-internal enum CacheEntity
-{
-    Cart,
-    Order,
 }

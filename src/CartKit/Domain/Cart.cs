@@ -1,8 +1,12 @@
+using CartKit.Internal;
+
 namespace CartKit.Domain;
 
 /// <summary>
 /// A shopping cart: an immutable snapshot at one <see cref="Version"/>. Every change produces a new snapshot with
 /// the version incremented, and stores accept it only if the version they hold is the one it was made from.
+/// Immutable by construction: its lists are copied into immutable arrays when assigned, so one snapshot can be shared
+/// by every request that reads it.
 /// </summary>
 public sealed record Cart
 {
@@ -19,10 +23,10 @@ public sealed record Cart
     public required Currency Currency { get; init; }
 
     /// <summary>Gets the lines, in the order they were first added.</summary>
-    public IReadOnlyList<LineItem> Lines { get; init; } = [];
+    public IReadOnlyList<LineItem> Lines { get; init => field = Frozen.List(value); } = Frozen.Empty<LineItem>();
 
     /// <summary>Gets the adjustments (discounts, tax, shipping) computed when the lines last changed.</summary>
-    public IReadOnlyList<AdjustmentLine> Adjustments { get; init; } = [];
+    public IReadOnlyList<AdjustmentLine> Adjustments { get; init => field = Frozen.List(value); } = Frozen.Empty<AdjustmentLine>();
 
     /// <summary>Gets the version; 1 when created, incremented by every change.</summary>
     public long Version { get; init; }
@@ -40,7 +44,7 @@ public sealed record Cart
     public string? MergedIntoCartId { get; init; }
 
     /// <summary>Gets the guest carts already merged into this one, so a merge is applied exactly once.</summary>
-    public IReadOnlyList<string> MergedCartIds { get; init; } = [];
+    public IReadOnlyList<string> MergedCartIds { get; init => field = Frozen.List(value); } = Frozen.Empty<string>();
 
     /// <summary>Gets, for a <see cref="CartStatus.Completed"/> cart, the paid order that completed it.</summary>
     public string? CompletedByOrderId { get; init; }

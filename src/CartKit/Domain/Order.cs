@@ -1,8 +1,10 @@
+using CartKit.Internal;
+
 namespace CartKit.Domain;
 
 /// <summary>
 /// An order: a priced snapshot of one version of a cart, made by checkout. One cart can have many orders over
-/// time, but only one per cart version and at most one paid.
+/// time, but only one per cart version and at most one paid. Immutable by construction, like <see cref="Cart"/>.
 /// </summary>
 public sealed record Order
 {
@@ -25,10 +27,10 @@ public sealed record Order
     public required Currency Currency { get; init; }
 
     /// <summary>Gets the lines, priced from the catalog at checkout time.</summary>
-    public IReadOnlyList<LineItem> Lines { get; init; } = [];
+    public IReadOnlyList<LineItem> Lines { get; init => field = Frozen.List(value); } = Frozen.Empty<LineItem>();
 
     /// <summary>Gets the adjustments computed at checkout time.</summary>
-    public IReadOnlyList<AdjustmentLine> Adjustments { get; init; } = [];
+    public IReadOnlyList<AdjustmentLine> Adjustments { get; init => field = Frozen.List(value); } = Frozen.Empty<AdjustmentLine>();
 
     /// <summary>Gets when checkout created the order.</summary>
     public DateTimeOffset CreatedAt { get; init; }

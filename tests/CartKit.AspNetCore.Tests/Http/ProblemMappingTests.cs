@@ -2,7 +2,6 @@ using System.Net;
 using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Tests.TestSupport;
 using CartKit.Catalog;
-using CartKit.DependencyInjection;
 using CartKit.Domain;
 using CartKit.Storage;
 using CartKit.Storage.InMemory;

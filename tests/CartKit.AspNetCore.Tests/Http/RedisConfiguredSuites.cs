@@ -2,7 +2,7 @@ using CartKit.AspNetCore.Tests.Carts;
 using CartKit.AspNetCore.Tests.Checkout;
 using CartKit.AspNetCore.Tests.Orders;
 using CartKit.AspNetCore.Tests.TestSupport;
-using CartKit.Tests.Redis;
+using CartKit.TestSupport;
 using Xunit.Abstractions;
 
 namespace CartKit.AspNetCore.Tests.Http;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CartKit.AspNetCore.Tests.TestSupport;
-using CartKit.Tests.Redis;
-using CartKit.Tests.TestSupport;
+using CartKit.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Http;
 

@@ -1,38 +1,57 @@
 using System.Text.Json;
 using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Serialization;
+using CartKit.Caching;
 using CartKit.Domain;
+using CartKit.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Http;
 
 /// <summary>
-/// Cart response bodies are reused only for the very snapshot they were written from: the same instance again gets
-/// the same bytes, an equal copy or a changed cart is serialized anew, and the table stays bounded.
+/// Cart response bodies are reused for the same cart id, version and content, whichever instance the store handed back;
+/// anything the body shows that differs is serialized anew, and the table stays bounded.
 /// </summary>
-public sealed class RenderedCartsTests
+public sealed class RenderedCartsTests : IDisposable
 {
-    private readonly RenderedCarts _rendered = new();
+    private readonly MetricsRecorder _metrics = new();
+    private readonly ReuseTables _reuse;
+
+    public RenderedCartsTests() => _reuse = new ReuseTables(new ReuseTablesOptions(), new ReuseMetrics(_metrics));
 
     [Fact]
     public void TheSameSnapshot_GetsTheBodyWrittenForIt_WithoutSerializingAgain()
     {
         var cart = NewCart();
 
-        var first = _rendered.Render(cart);
-        var second = _rendered.Render(cart);
+        var first = RenderedCarts.Render(_reuse, cart);
+        var second = RenderedCarts.Render(_reuse, cart);
 
         Assert.Same(first, second);
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(cart.ToResponse(), CartKitJsonContext.Default.CartResponse), first.Body);
         Assert.Equal("\"3\"", first.ETag);
+        Assert.Equal(1, _metrics.Sum(ReuseMetrics.Hits, (ReuseMetrics.TableTag, RenderedCarts.Table)));
+        Assert.Equal(1, _metrics.Sum(ReuseMetrics.Misses, (ReuseMetrics.TableTag, RenderedCarts.Table)));
     }
 
     [Fact]
-    public void AnotherSnapshotOfTheSameCart_IsSerializedAnew()
+    public void AnEqualSnapshotFromAnotherRead_ReusesTheBody()
+    {
+        // A store that hands back a new instance for every read still gets the body it rendered before.
+        var cart = NewCart();
+        var first = RenderedCarts.Render(_reuse, cart);
+
+        var copy = RenderedCarts.Render(_reuse, cart with { Lines = [.. cart.Lines] });
+
+        Assert.Same(first, copy);
+    }
+
+    [Fact]
+    public void AnotherVersionOfTheSameCart_IsSerializedAnew()
     {
         var cart = NewCart();
-        var before = _rendered.Render(cart);
+        var before = RenderedCarts.Render(_reuse, cart);
 
-        var changed = _rendered.Render(cart with { Version = 4, Lines = [cart.Lines[0] with { Quantity = 7 }] });
+        var changed = RenderedCarts.Render(_reuse, cart with { Version = 4, Lines = [cart.Lines[0] with { Quantity = 7 }] });
 
         Assert.NotSame(before.Body, changed.Body);
         Assert.Equal("\"4\"", changed.ETag);
@@ -40,17 +59,32 @@ public sealed class RenderedCartsTests
         Assert.Equal(7, body.RootElement.GetProperty("items")[0].GetProperty("quantity").GetInt32());
     }
 
-    [Fact]
-    public void AnEqualCopy_IsNotTakenForTheSnapshot()
+    [Theory]
+    [InlineData("quantity")]
+    [InlineData("price")]
+    [InlineData("name")]
+    [InlineData("adjustment")]
+    [InlineData("status")]
+    public void TheSameVersionWithOtherContent_IsNeverAnsweredWithTheOldBody(string change)
     {
-        // Records compare by value, but only identity proves the body was written from this object.
+        // A version alone does not prove the content: a cache entry written by another build, or a bug, must not
+        // make a body of other lines be sent for it.
         var cart = NewCart();
-        var first = _rendered.Render(cart);
+        var before = RenderedCarts.Render(_reuse, cart);
+        var line = cart.Lines[0];
+        var other = change switch
+        {
+            "quantity" => cart with { Lines = [line with { Quantity = 3 }] },
+            "price" => cart with { Lines = [line with { UnitPrice = new Money(999, Currency.USD) }] },
+            "name" => cart with { Lines = [line with { Name = "Cup" }] },
+            "adjustment" => cart with { Adjustments = [new AdjustmentLine("Discount", new Money(-100, Currency.USD))] },
+            _ => cart with { Status = CartStatus.Completed },
+        };
 
-        var copy = _rendered.Render(cart with { });
+        var rendered = RenderedCarts.Render(_reuse, other);
 
-        Assert.NotSame(first, copy);
-        Assert.Equal(first.Body, copy.Body);
+        Assert.NotSame(before, rendered);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(other.ToResponse(), CartKitJsonContext.Default.CartResponse), rendered.Body);
     }
 
     [Fact]
@@ -61,26 +95,40 @@ public sealed class RenderedCartsTests
             Lines = [.. Enumerable.Range(0, 60).Select(i => new LineItem($"item-{i}", $"SKU-{i:D4}", $"A product with a long name {i}", new Money(100, Currency.USD), 1))],
         };
 
-        var first = _rendered.Render(cart);
+        var first = RenderedCarts.Render(_reuse, cart);
 
         Assert.True(first.Body.Length > RenderedCarts.MaxBodyBytes, $"the sample body is only {first.Body.Length} bytes");
-        Assert.NotSame(first, _rendered.Render(cart));
-        Assert.Equal(first.Body, _rendered.Render(cart).Body);
+        Assert.NotSame(first, RenderedCarts.Render(_reuse, cart));
+        Assert.Equal(first.Body, RenderedCarts.Render(_reuse, cart).Body);
     }
 
     [Fact]
     public void PastItsCapacity_TheTableStartsOver_InsteadOfGrowing()
     {
-        var kept = new List<RenderedCart>();
-        for (var i = 0; i < RenderedCarts.Capacity + 10; i++)
-        {
-            kept.Add(_rendered.Render(NewCart($"cart-{i}")));
-        }
+        var options = new ReuseTablesOptions { CartCapacity = 16 };
+        var reuse = new ReuseTables(options, new ReuseMetrics(_metrics));
+        var carts = Enumerable.Range(0, options.CartCapacity + 1).Select(i => NewCart($"cart-{i}")).ToList();
+        var kept = carts.Select(c => RenderedCarts.Render(reuse, c)).ToList();
 
         // The first carts were dropped when the table started over: rendering them again writes new bodies.
-        Assert.NotSame(kept[0], _rendered.Render(kept[0].Cart));
-        Assert.Same(kept[^1], _rendered.Render(kept[^1].Cart));
+        Assert.NotSame(kept[0], RenderedCarts.Render(reuse, carts[0]));
+        Assert.Same(kept[^1], RenderedCarts.Render(reuse, carts[^1]));
+        Assert.Equal(options.CartCapacity, _metrics.Sum(ReuseMetrics.Evictions, (ReuseMetrics.TableTag, RenderedCarts.Table)));
     }
+
+    [Fact]
+    public void WithTheTablesOff_EveryReadIsSerializedAnew()
+    {
+        var reuse = new ReuseTables(new ReuseTablesOptions { Enabled = false }, new ReuseMetrics(_metrics));
+        var cart = NewCart();
+
+        var first = RenderedCarts.Render(reuse, cart);
+
+        Assert.NotSame(first, RenderedCarts.Render(reuse, cart));
+        Assert.Equal(first.Body, RenderedCarts.Render(reuse, cart).Body);
+    }
+
+    public void Dispose() => _metrics.Dispose();
 
     private static Cart NewCart(string id = "cart-1")
     {

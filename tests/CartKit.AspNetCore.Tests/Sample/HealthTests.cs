@@ -1,7 +1,6 @@
 using System.Net;
 using CartKit.AspNetCore.Tests.TestSupport;
-using CartKit.Tests.Redis;
-using CartKit.Tests.TestSupport;
+using CartKit.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Sample;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using CartKit.AspNetCore.Tests.TestSupport;
-using CartKit.Tests.Redis;
+using CartKit.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Sample;
 

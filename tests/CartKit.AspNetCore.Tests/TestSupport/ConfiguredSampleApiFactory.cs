@@ -1,3 +1,4 @@
+
 namespace CartKit.AspNetCore.Tests.TestSupport;
 
 /// <summary>The sample with configuration given by the test (connection strings, options).</summary>

@@ -1,4 +1,4 @@
-using CartKit.Tests.Redis;
+using CartKit.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.TestSupport;
 

@@ -1,3 +1,4 @@
+
 namespace CartKit.AspNetCore.Tests.TestSupport;
 
 public static class RepositoryRoot

@@ -1,3 +1,4 @@
+
 namespace CartKit.AspNetCore.Tests.TestSupport;
 
 /// <summary>HTTP tests that assert how long requests take run alone, after the parallel ones, so load cannot skew them.</summary>

@@ -1,6 +1,6 @@
 using CartKit.Caching;
 using CartKit.Domain;
-using CartKit.Tests.TestSupport;
+using CartKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Tests.Caching;
@@ -55,10 +55,12 @@ public sealed class CacheAsideWritePathTests
         public ValueTask<CartCacheRead> GetCartAsync(string cartId, CancellationToken cancellationToken)
         {
             Reads++;
-            return ValueTask.FromResult(new CartCacheRead(Carts.GetValueOrDefault(cartId)));
+            return ValueTask.FromResult(Carts.GetValueOrDefault(cartId) is { } cached ? CartCacheRead.Hit(cached) : CartCacheRead.Miss("ticket"));
         }
 
-        public ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
+        public ValueTask SetCartAsync(Cart cart, string repopulateTicket, CancellationToken cancellationToken) => CartWrittenAsync(cart, cancellationToken);
+
+        public ValueTask CartWrittenAsync(Cart cart, CancellationToken cancellationToken)
         {
             Writes[cart.Id] = Writes.GetValueOrDefault(cart.Id) + 1;
             if (!Carts.TryGetValue(cart.Id, out var cached) || cached.Version < cart.Version)

@@ -5,8 +5,8 @@ using CartKit.Checkout;
 using CartKit.Domain;
 using CartKit.Sessions;
 using CartKit.Storage;
-using CartKit.Tests.Sessions;
-using CartKit.Tests.TestSupport;
+using CartKit.Testing;
+using CartKit.Testing.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -181,10 +181,12 @@ public sealed class AddCartKitTests
         {
             var found = Carts.GetValueOrDefault(cartId);
             Hits += found is null ? 0 : 1;
-            return ValueTask.FromResult(new CartCacheRead(found));
+            return ValueTask.FromResult(found is { } cached ? CartCacheRead.Hit(cached) : CartCacheRead.Miss("ticket"));
         }
 
-        public ValueTask SetCartAsync(Cart cart, string? ticket, CancellationToken cancellationToken)
+        public ValueTask SetCartAsync(Cart cart, string repopulateTicket, CancellationToken cancellationToken) => CartWrittenAsync(cart, cancellationToken);
+
+        public ValueTask CartWrittenAsync(Cart cart, CancellationToken cancellationToken)
         {
             if (!Carts.TryGetValue(cart.Id, out var cached) || cached.Version < cart.Version)
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using CartKit.Diagnostics;
-using CartKit.Tests.TestSupport;
+using CartKit.Testing;
+using CartKit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Tests.Diagnostics;

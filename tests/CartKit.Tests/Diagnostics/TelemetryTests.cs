@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CartKit.Diagnostics;
-using CartKit.Tests.TestSupport;
+using CartKit.Testing;
+using CartKit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Tests.Diagnostics;

@@ -1,6 +1,6 @@
 using CartKit.Domain;
 using CartKit.Pricing;
-using CartKit.Tests.TestSupport;
+using CartKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Tests.Pricing;

@@ -1,4 +1,5 @@
 using CartKit.Sessions;
+using CartKit.Testing.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,7 +2,8 @@ using System.Diagnostics.Metrics;
 using CartKit.Carts;
 using CartKit.Diagnostics;
 using CartKit.Sessions;
-using CartKit.Tests.TestSupport;
+using CartKit.Testing;
+using CartKit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

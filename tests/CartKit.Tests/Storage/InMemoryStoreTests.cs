@@ -1,5 +1,6 @@
 using CartKit.Storage;
 using CartKit.Storage.InMemory;
+using CartKit.Testing.Storage;
 
 namespace CartKit.Tests.Storage;
 

@@ -1,0 +1,36 @@
+using CartKit.Domain;
+
+namespace CartKit.MongoDB.Documents;
+
+// An order as stored in MongoDB (schema version 1). The shape is set by MongoClassMaps and documented in
+// docs/mongodb.md; change either only together with the other and a new schema version.
+internal sealed class OrderDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public string Id { get; set; } = string.Empty;
+
+    public int SchemaVersion { get; set; }
+
+    public string CartId { get; set; } = string.Empty;
+
+    public long CartVersion { get; set; }
+
+    public OrderStatus Status { get; set; }
+
+    public string SessionId { get; set; } = string.Empty;
+
+    public string? UserId { get; set; }
+
+    public string Currency { get; set; } = string.Empty;
+
+    public List<LineDocument> Lines { get; set; } = [];
+
+    public List<AdjustmentDocument> Adjustments { get; set; } = [];
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? PaidAt { get; set; }
+
+    public string? PaymentReference { get; set; }
+}

@@ -1,0 +1,172 @@
+using CartKit.Domain;
+using CartKit.Storage;
+
+namespace CartKit.Testing.Storage;
+
+/// <summary>What every <see cref="IOrderRepository"/> must enforce, across processes.</summary>
+public abstract class OrderRepositoryContractTests
+{
+    protected abstract Task<IOrderRepository> CreateRepositoryAsync();
+
+    [StorageFact]
+    public async Task Insert_ThenGet_RoundTripsEveryField()
+    {
+        var store = await CreateRepositoryAsync();
+        var order = Samples.Order(Samples.Cart(userId: "user-1", currency: Currency.JPY), OrderStatus.Paid);
+
+        var inserted = await store.InsertAsync(order);
+
+        Assert.True(inserted.Inserted);
+        AssertSame(order, await store.GetAsync(order.Id));
+    }
+
+    [StorageFact]
+    public async Task Insert_ASecondOrderForTheSameCartVersion_ReturnsTheFirst()
+    {
+        var store = await CreateRepositoryAsync();
+        var cart = Samples.Cart();
+        var first = Samples.Order(cart);
+        await store.InsertAsync(first);
+
+        var second = await store.InsertAsync(Samples.Order(cart));
+
+        Assert.False(second.Inserted);
+        Assert.Equal(first.Id, second.Order.Id);
+        Assert.Single(await store.ListByCartAsync(cart.Id));
+    }
+
+    [StorageFact]
+    public async Task ConcurrentInserts_ForOneCartVersion_StoreExactlyOneOrder()
+    {
+        var store = await CreateRepositoryAsync();
+        var cart = Samples.Cart();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () => await store.InsertAsync(Samples.Order(cart)))));
+
+        Assert.Single(results, r => r.Inserted);
+        Assert.Single(results.Select(r => r.Order.Id).Distinct(StringComparer.Ordinal));
+        Assert.Single(await store.ListByCartAsync(cart.Id));
+    }
+
+    [StorageFact]
+    public async Task FindByCartVersion_AndListByCart_FollowTheCart()
+    {
+        var store = await CreateRepositoryAsync();
+        var v1 = Samples.Cart();
+        var v2 = Samples.Next(v1);
+        var first = Samples.Order(v1, createdAt: Samples.T0);
+        var second = Samples.Order(v2, createdAt: Samples.T0.AddMinutes(1));
+        await store.InsertAsync(second);
+        await store.InsertAsync(first);
+        await store.InsertAsync(Samples.Order(Samples.Cart()));
+
+        Assert.Equal(second.Id, (await store.FindByCartVersionAsync(v1.Id, 2))?.Id);
+        Assert.Null(await store.FindByCartVersionAsync(v1.Id, 3));
+        Assert.Equal([first.Id, second.Id], (await store.ListByCartAsync(v1.Id)).Select(o => o.Id));
+    }
+
+    [StorageFact]
+    public async Task SupersedePending_SupersedesOnlyPendingOrdersOfOlderVersions()
+    {
+        var store = await CreateRepositoryAsync();
+        var v1 = Samples.Cart();
+        var v2 = Samples.Next(v1);
+        var v3 = Samples.Next(v2);
+        var old = Samples.Order(v1);
+        var current = Samples.Order(v3);
+        var other = Samples.Order(Samples.Cart(version: 1));
+        await store.InsertAsync(old);
+        await store.InsertAsync(Samples.Order(v2, OrderStatus.Superseded));
+        await store.InsertAsync(current);
+        await store.InsertAsync(other);
+
+        Assert.Equal(1, await store.SupersedePendingAsync(v1.Id, 3));
+
+        Assert.Equal(OrderStatus.Superseded, (await store.GetAsync(old.Id))!.Status);
+        Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(current.Id))!.Status);
+        Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(other.Id))!.Status);
+    }
+
+    [StorageFact]
+    public async Task MarkPaid_MovesAPendingOrderToPaid_Once()
+    {
+        var store = await CreateRepositoryAsync();
+        var order = Samples.Order(Samples.Cart());
+        await store.InsertAsync(order);
+        var paidAt = Samples.T0.AddMinutes(3);
+
+        var paid = await store.MarkPaidAsync(order.Id, "pi_1", paidAt);
+        var again = await store.MarkPaidAsync(order.Id, "pi_2", paidAt.AddMinutes(1));
+
+        Assert.Equal(OrderPaymentOutcome.Paid, paid.Outcome);
+        Assert.Equal(OrderStatus.Paid, paid.Order!.Status);
+        Assert.Equal(OrderPaymentOutcome.NotPending, again.Outcome);
+        var stored = await store.GetAsync(order.Id);
+        Assert.Equal("pi_1", stored!.PaymentReference);
+        Assert.Equal(paidAt, stored.PaidAt);
+    }
+
+    [StorageFact]
+    public async Task MarkPaid_RefusesSupersededAndUnknownOrders()
+    {
+        var store = await CreateRepositoryAsync();
+        var superseded = Samples.Order(Samples.Cart(), OrderStatus.Superseded);
+        await store.InsertAsync(superseded);
+
+        Assert.Equal(OrderPaymentOutcome.NotPending, (await store.MarkPaidAsync(superseded.Id, "pi", Samples.T0)).Outcome);
+        Assert.Equal(OrderPaymentOutcome.NotFound, (await store.MarkPaidAsync("AAAAAAAAAAAAAAAAAAAAAA", "pi", Samples.T0)).Outcome);
+    }
+
+    [StorageFact]
+    public async Task ACart_HasAtMostOnePaidOrder()
+    {
+        var store = await CreateRepositoryAsync();
+        var v1 = Samples.Cart();
+        var older = Samples.Order(v1);
+        var newer = Samples.Order(Samples.Next(v1));
+        await store.InsertAsync(older);
+        await store.InsertAsync(newer);
+
+        var results = await Task.WhenAll(
+            Task.Run(async () => await store.MarkPaidAsync(older.Id, "pi_a", Samples.T0)),
+            Task.Run(async () => await store.MarkPaidAsync(newer.Id, "pi_b", Samples.T0)));
+
+        Assert.Single(results, r => r.Outcome == OrderPaymentOutcome.Paid);
+        Assert.Single(results, r => r.Outcome == OrderPaymentOutcome.AnotherOrderPaid);
+        var loser = results.Single(r => r.Outcome == OrderPaymentOutcome.AnotherOrderPaid).Order!;
+        Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(loser.Id))!.Status);
+    }
+
+    [StorageFact]
+    public async Task MarkSuperseded_OnlyAffectsPendingOrders()
+    {
+        var store = await CreateRepositoryAsync();
+        var pending = Samples.Order(Samples.Cart());
+        var paid = Samples.Order(Samples.Cart(), OrderStatus.Paid);
+        await store.InsertAsync(pending);
+        await store.InsertAsync(paid);
+
+        Assert.Equal(OrderStatus.Superseded, (await store.MarkSupersededAsync(pending.Id))!.Status);
+        Assert.Equal(OrderStatus.Paid, (await store.MarkSupersededAsync(paid.Id))!.Status);
+        Assert.Null(await store.MarkSupersededAsync("AAAAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    protected static void AssertSame(Order expected, Order? actual) => AssertSameOrder(expected, actual);
+
+    public static void AssertSameOrder(Order expected, Order? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.CartId, actual.CartId);
+        Assert.Equal(expected.CartVersion, actual.CartVersion);
+        Assert.Equal(expected.Owner, actual.Owner);
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Same(expected.Currency, actual.Currency);
+        Assert.Equal(expected.Lines, actual.Lines);
+        Assert.Equal(expected.Adjustments, actual.Adjustments);
+        Assert.Equal(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.PaidAt, actual.PaidAt);
+        Assert.Equal(expected.PaymentReference, actual.PaymentReference);
+        Assert.Equal(expected.Total, actual.Total);
+    }
+}

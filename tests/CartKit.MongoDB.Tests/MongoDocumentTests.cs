@@ -1,0 +1,239 @@
+using CartKit.Domain;
+using CartKit.MongoDB.Documents;
+using CartKit.Storage;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Conventions;
+using Snapshooter.Xunit;
+
+namespace CartKit.MongoDB.Tests;
+
+/// <summary>
+/// Every document type through BSON and back, offline: what is read must equal what was written, field by field,
+/// and the stored shape is the approved one (docs/mongodb.md shows the same documents).
+/// </summary>
+public sealed class MongoDocumentTests
+{
+    private static readonly DateTimeOffset Created = new(2026, 11, 24, 8, 55, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Changed = new(2026, 11, 24, 9, 2, 41, 387, TimeSpan.Zero);
+
+    public static TheoryData<CartStatus, string, string?> CartCases() => new()
+    {
+        { CartStatus.Active, "BHD", null },
+        { CartStatus.Active, "JPY", "user-ü-1" },
+        { CartStatus.Completed, "USD", "user-2" },
+        { CartStatus.Merged, "BHD", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(CartCases))]
+    public void Carts_RoundTripEveryField(CartStatus status, string currencyCode, string? userId)
+    {
+        var currency = Currency.FromCode(currencyCode);
+        var cart = Cart(currency, status, userId) with
+        {
+            MergedIntoCartId = status == CartStatus.Merged ? "userCart00000000000000" : null,
+            CompletedByOrderId = status == CartStatus.Completed ? "order0000000000000000A" : null,
+            MergedCartIds = userId is null ? [] : ["guest00000000000000000", "guest00000000000000001"],
+        };
+
+        var read = MongoDocumentMapper.ToCart(ThroughBson(MongoDocumentMapper.ToDocument(cart)));
+
+        Assert.Equal(cart.Id, read.Id);
+        Assert.Equal(cart.Owner, read.Owner);
+        Assert.Equal(cart.Status, read.Status);
+        Assert.Same(cart.Currency, read.Currency);
+        Assert.Equal(cart.Lines, read.Lines);
+        Assert.Equal(cart.Adjustments, read.Adjustments);
+        Assert.Equal(cart.Version, read.Version);
+        Assert.Equal(cart.CreatedAt, read.CreatedAt);
+        Assert.Equal(cart.UpdatedAt, read.UpdatedAt);
+        Assert.Equal(cart.LastActivityAt, read.LastActivityAt);
+        Assert.Equal(TimeSpan.Zero, read.LastActivityAt.Offset);
+        Assert.Equal(cart.MergedIntoCartId, read.MergedIntoCartId);
+        Assert.Equal(cart.MergedCartIds, read.MergedCartIds);
+        Assert.Equal(cart.CompletedByOrderId, read.CompletedByOrderId);
+        Assert.Equal(cart.Total, read.Total);
+    }
+
+    public static TheoryData<OrderStatus, string> OrderCases() => new()
+    {
+        { OrderStatus.PendingPayment, "JPY" },
+        { OrderStatus.Paid, "BHD" },
+        { OrderStatus.Superseded, "USD" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OrderCases))]
+    public void Orders_RoundTripEveryField(OrderStatus status, string currencyCode)
+    {
+        var order = Order(Cart(Currency.FromCode(currencyCode), CartStatus.Active, "user-1"), status);
+
+        var read = MongoDocumentMapper.ToOrder(ThroughBson(MongoDocumentMapper.ToDocument(order)));
+
+        Assert.Equal(order.Id, read.Id);
+        Assert.Equal(order.CartId, read.CartId);
+        Assert.Equal(order.CartVersion, read.CartVersion);
+        Assert.Equal(order.Owner, read.Owner);
+        Assert.Equal(order.Status, read.Status);
+        Assert.Same(order.Currency, read.Currency);
+        Assert.Equal(order.Lines, read.Lines);
+        Assert.Equal(order.Adjustments, read.Adjustments);
+        Assert.Equal(order.CreatedAt, read.CreatedAt);
+        Assert.Equal(order.PaidAt, read.PaidAt);
+        Assert.Equal(order.PaymentReference, read.PaymentReference);
+        Assert.Equal(order.Total, read.Total);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("order0000000000000000A")]
+    public void IdempotencyKeys_RoundTripEveryField(string? orderId)
+    {
+        var record = new IdempotencyRecord("checkout-2026-11-24-ü", "cart00000000000000000A", "claim-token", orderId, Changed.AddSeconds(30), Changed.AddHours(24));
+
+        var read = MongoDocumentMapper.ToRecord(ThroughBson(MongoDocumentMapper.ToDocument(record)));
+
+        Assert.Equal(record, read);
+    }
+
+    [Fact]
+    public void MoneyAtTheEdgesOfInt64_AndTimesOfAnyOffset_SurviveTheTrip()
+    {
+        var local = new DateTimeOffset(2026, 11, 24, 11, 2, 41, 387, TimeSpan.FromHours(2));
+        var cart = Cart(Currency.JPY, CartStatus.Active, null) with
+        {
+            Lines = [new LineItem("item00000001", "BIG", "Big", new Money(long.MaxValue, Currency.JPY), 1)],
+            Adjustments = [new AdjustmentLine("Huge discount", new Money(long.MinValue, Currency.JPY))],
+            LastActivityAt = local,
+        };
+
+        var read = MongoDocumentMapper.ToCart(ThroughBson(MongoDocumentMapper.ToDocument(cart)));
+
+        Assert.Equal(long.MaxValue, read.Lines[0].UnitPrice.Amount);
+        Assert.Equal(long.MinValue, read.Adjustments[0].Amount.Amount);
+        Assert.Equal(local, read.LastActivityAt);
+        Assert.Equal(TimeSpan.Zero, read.LastActivityAt.Offset);
+    }
+
+    [Fact]
+    public void StoredValues_HaveTheirBsonTypes()
+    {
+        var cart = MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.BHD, CartStatus.Active, "user-1")));
+        var line = cart["lines"][0].AsBsonDocument;
+
+        Assert.Equal(BsonType.String, cart["_id"].BsonType);
+        Assert.Equal(BsonType.Int32, cart["schemaVersion"].BsonType);
+        Assert.Equal(BsonType.Int64, cart["version"].BsonType);
+        Assert.Equal("Active", cart["status"].AsString);
+        Assert.Equal(BsonType.DateTime, cart["lastActivityAt"].BsonType);
+        Assert.Equal(BsonType.Int64, line["unitPrice"].BsonType);
+        Assert.Equal(BsonType.Int32, line["quantity"].BsonType);
+        Assert.Equal(BsonType.Int64, cart["adjustments"][0]["amount"].BsonType);
+    }
+
+    [Fact]
+    public void ACartIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.BHD, CartStatus.Active, "user-1") with
+        {
+            MergedCartIds = ["guest00000000000000000"],
+        }))));
+
+    [Fact]
+    public void AClosedGuestCartIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.JPY, CartStatus.Merged, null) with
+        {
+            MergedIntoCartId = "userCart00000000000000",
+        }))));
+
+    [Fact]
+    public void AnOrderIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(Order(Cart(Currency.USD, CartStatus.Active, "user-1"), OrderStatus.Paid)))));
+
+    [Fact]
+    public void AnIdempotencyKeyIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(
+            new IdempotencyRecord("checkout-7f3a", "cart00000000000000000A", "kq3TgWm1ZCv8aY0pLr2xNw", "order0000000000000000A", Changed.AddSeconds(30), Changed.AddHours(24))))));
+
+    [Fact]
+    public void ADocumentFromANewerSchema_IsRefused_RatherThanMisread()
+    {
+        var document = MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null));
+        document.SchemaVersion = 2;
+
+        var error = Assert.Throws<InvalidOperationException>(() => MongoDocumentMapper.ToCart(document));
+
+        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FieldsAddedByANewerCartKit_AreIgnoredWhenReading()
+    {
+        var bson = MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null)));
+        bson.Add("giftWrap", true);
+
+        var read = BsonSerializer.Deserialize<CartDocument>(bson);
+
+        Assert.Equal(bson["_id"].AsString, read.Id);
+    }
+
+    [Fact]
+    public void ConventionsTheHostRegisters_DoNotChangeTheStoredShape()
+    {
+        // A host may register conventions for its own documents; CartKit's explicit maps must not pick them up.
+        var pack = new ConventionPack
+        {
+            new EnumRepresentationConvention(BsonType.Int32),
+            new IgnoreIfDefaultConvention(true),
+            new CamelCaseElementNameConvention(),
+        };
+        ConventionRegistry.Register("host-conventions-for-a-test", pack, t => t.Namespace == typeof(CartDocument).Namespace);
+        try
+        {
+            var bson = MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null) with { Version = 0 }));
+
+            Assert.Equal("Active", bson["status"].AsString);
+            Assert.Equal(0L, bson["version"].AsInt64);
+            Assert.True(bson.Contains("mergedCartIds"));
+        }
+        finally
+        {
+            ConventionRegistry.Remove("host-conventions-for-a-test");
+        }
+    }
+
+    private static T ThroughBson<T>(T document) => BsonSerializer.Deserialize<T>(MongoRender.Document(document).ToBson());
+
+    private static Cart Cart(Currency currency, CartStatus status, string? userId) => new()
+    {
+        Id = "cart00000000000000000A",
+        Owner = new CartOwner("session0000000000000000000000000", userId),
+        Status = status,
+        Currency = currency,
+        Lines =
+        [
+            new LineItem("item00000001", "SHIRT-Ü", "Hemd \"klassisch\" – 🧵", new Money(19_990, currency), 2),
+            new LineItem("item00000002", "DATES-BH", "تمر", new Money(1_250, currency), 1),
+        ],
+        Adjustments = [new AdjustmentLine("Shipping", new Money(499, currency)), new AdjustmentLine("Welcome −10%", new Money(-4_123, currency))],
+        Version = 7,
+        CreatedAt = Created,
+        UpdatedAt = Changed,
+        LastActivityAt = Changed,
+    };
+
+    private static Order Order(Cart cart, OrderStatus status) => new()
+    {
+        Id = "order0000000000000000A",
+        CartId = cart.Id,
+        CartVersion = cart.Version,
+        Owner = cart.Owner,
+        Status = status,
+        Currency = cart.Currency,
+        Lines = cart.Lines,
+        Adjustments = cart.Adjustments,
+        CreatedAt = Changed,
+        PaidAt = status == OrderStatus.Paid ? Changed.AddMinutes(2) : null,
+        PaymentReference = status == OrderStatus.Paid ? "pi_3Nf8" : null,
+    };
+}

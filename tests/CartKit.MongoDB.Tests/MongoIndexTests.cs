@@ -1,0 +1,77 @@
+using CartKit.Domain;
+using CartKit.MongoDB.Documents;
+using CartKit.MongoDB.Indexes;
+using CartKit.Testing;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Snapshooter.Xunit;
+
+namespace CartKit.MongoDB.Tests;
+
+/// <summary>The indexes CartKit creates, offline: their exact definitions, their names, and what the partial ones cover.</summary>
+public sealed class MongoIndexTests
+{
+    [Fact]
+    public void EveryIndex_IsDefinedExactlyLikeThis()
+    {
+        Snapshot.Match(MongoRender.Json(new BsonDocument
+        {
+            { "carts", new BsonArray(MongoIndexes.Carts.Select(MongoRender.Index)) },
+            { "orders", new BsonArray(MongoIndexes.Orders.Select(MongoRender.Index)) },
+            { "idempotencyKeys", new BsonArray(MongoIndexes.IdempotencyKeys.Select(MongoRender.Index)) },
+        }));
+    }
+
+    [Fact]
+    public void TheIndexSet_IsExactlyTheNamedSet()
+    {
+        Assert.Equal(
+            ["carts_by_session", "carts_by_user_status", "carts_one_active_per_user", "carts_by_status_last_activity"],
+            Names(MongoIndexes.Carts));
+        Assert.Equal(
+            ["orders_one_per_cart_version", "orders_by_cart_created", "orders_one_paid_per_cart"],
+            Names(MongoIndexes.Orders));
+        Assert.Equal(["idempotency_keys_expire"], Names(MongoIndexes.IdempotencyKeys));
+    }
+
+    [Fact]
+    public void TheStoresRecogniseTheirUniqueIndexes_ByTheNamesTheIndexesAreCreatedWith()
+    {
+        var unique = MongoIndexes.Carts.Where(i => i.Options.Unique == true).Select(i => i.Options.Name)
+            .Concat(MongoIndexes.Orders.Where(i => i.Options.Unique == true).Select(i => i.Options.Name))
+            .Concat(MongoIndexes.IdempotencyKeys.Where(i => i.Options.Unique == true).Select(i => i.Options.Name));
+
+        Assert.Equal(
+            [MongoIndexes.CartsOneActivePerUser, MongoIndexes.OrdersOnePerCartVersion, MongoIndexes.OrdersOnePaidPerCart],
+            unique);
+    }
+
+    [Theory]
+    [InlineData(CartStatus.Active, "user-1", true)]
+    [InlineData(CartStatus.Active, null, false)]
+    [InlineData(CartStatus.Completed, "user-1", false)]
+    [InlineData(CartStatus.Merged, "user-1", false)]
+    public void OneActiveCartPerUser_CoversOnlyActiveCartsOfSignedInUsers(CartStatus status, string? userId, bool covered)
+    {
+        var index = MongoIndexes.Carts.Single(i => i.Options.Name == MongoIndexes.CartsOneActivePerUser);
+        var partial = MongoRender.Filter(index.Options.PartialFilterExpression);
+        var cart = MongoRender.Document(MongoDocumentMapper.ToDocument(Samples.Cart(userId: userId, status: status)));
+
+        Assert.Equal(covered, BsonFilterEvaluator.Matches(partial, cart));
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Paid, true)]
+    [InlineData(OrderStatus.PendingPayment, false)]
+    [InlineData(OrderStatus.Superseded, false)]
+    public void OnePaidOrderPerCart_CoversOnlyPaidOrders(OrderStatus status, bool covered)
+    {
+        var index = MongoIndexes.Orders.Single(i => i.Options.Name == MongoIndexes.OrdersOnePaidPerCart);
+        var partial = MongoRender.Filter(index.Options.PartialFilterExpression);
+        var order = MongoRender.Document(MongoDocumentMapper.ToDocument(Samples.Order(Samples.Cart(), status)));
+
+        Assert.Equal(covered, BsonFilterEvaluator.Matches(partial, order));
+    }
+
+    private static string[] Names<T>(IEnumerable<CreateIndexModel<T>> indexes) => [.. indexes.Select(i => i.Options.Name)];
+}

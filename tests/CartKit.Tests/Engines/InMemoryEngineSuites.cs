@@ -1,0 +1,13 @@
+using CartKit.Testing;
+using CartKit.Testing.Engines;
+
+namespace CartKit.Tests.Engines;
+
+// CartKit.Testing's engine suites over the in-memory stores.
+public sealed class InMemoryCartEngineTests : CartEngineTests<InMemoryStorage>;
+
+public sealed class InMemoryCartMergeTests : CartMergeTests<InMemoryStorage>;
+
+public sealed class InMemoryCartConcurrencyTests : CartConcurrencyTests<InMemoryStorage>;
+
+public sealed class InMemoryCheckoutEngineTests : CheckoutEngineTests<InMemoryStorage>;
