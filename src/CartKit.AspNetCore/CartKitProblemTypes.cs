@@ -9,6 +9,12 @@ public static class CartKitProblemTypes
     /// <summary>The prefix every CartKit problem type starts with.</summary>
     public const string Prefix = "urn:cartkit:problem:";
 
+    /// <summary>
+    /// 422: the request was refused for a reason this version of the HTTP layer has no specific type for (an error code
+    /// without a mapping, or a result that was never set); <c>detail</c> says why.
+    /// </summary>
+    public const string Refused = Prefix + "refused";
+
     /// <summary>400: the request is malformed; <c>errors</c> lists the offending fields.</summary>
     public const string Validation = Prefix + "validation";
 

@@ -6,8 +6,14 @@ namespace CartKit;
 /// </summary>
 public enum CartKitErrorCode
 {
+    /// <summary>
+    /// No reason was given: the error of a <see cref="CartKitResult{T}"/> that was never set (its default value), which
+    /// is a bug in the code that returned it. The HTTP layer still answers it as a refusal, never as a server error.
+    /// </summary>
+    Unspecified = 0,
+
     /// <summary>The request is malformed (a field is missing, out of range or badly formatted).</summary>
-    Validation = 0,
+    Validation,
 
     /// <summary>The session id is unknown, malformed or expired, or the cart is not visible to the caller.</summary>
     SessionNotFound,

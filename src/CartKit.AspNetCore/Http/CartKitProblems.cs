@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CartKit.AspNetCore.Http;
 
-// Every CartKit error becomes exactly one status and one stable problem type (RFC 9457, application/problem+json).
+// Every CartKit error becomes exactly one status and one stable problem type (RFC 9457, application/problem+json). A code
+// without a mapping (a newer core, or an unset result) is still a refusal the client can read, never a 500.
 internal static class CartKitProblems
 {
     public static IResult From(CartKitError error)
@@ -58,6 +59,6 @@ internal static class CartKitProblems
         CartKitErrorCode.OrderAlreadyPaid => (409, CartKitProblemTypes.OrderAlreadyPaid, "Order already paid"),
         CartKitErrorCode.IdempotencyKeyReused => (422, CartKitProblemTypes.IdempotencyKeyReused, "Idempotency key reused"),
         CartKitErrorCode.IdempotencyKeyInProgress => (409, CartKitProblemTypes.IdempotencyKeyInProgress, "Request in progress"),
-        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No HTTP mapping for this error code."),
+        _ => (422, CartKitProblemTypes.Refused, "Request refused"),
     };
 }

@@ -20,6 +20,7 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
 
     public static TheoryData<CartKitErrorCode, int, string> Mappings => new()
     {
+        { CartKitErrorCode.Unspecified, 422, CartKitProblemTypes.Refused },
         { CartKitErrorCode.Validation, 400, CartKitProblemTypes.Validation },
         { CartKitErrorCode.SessionNotFound, 404, CartKitProblemTypes.SessionNotFound },
         { CartKitErrorCode.ItemNotFound, 404, CartKitProblemTypes.ItemNotFound },
@@ -54,6 +55,17 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
     public void TheMappingTable_CoversEveryErrorCode()
     {
         Assert.Equal(Enum.GetValues<CartKitErrorCode>().Order(), Mappings.Select(row => (CartKitErrorCode)row[0]).Order());
+    }
+
+    [Fact]
+    public void AnErrorCodeWithoutAMapping_IsStillARefusal_NeverAServerError()
+    {
+        var result = CartKitProblems.From(new CartKitError((CartKitErrorCode)999, "a newer core's reason"));
+
+        Assert.Equal(422, ((IStatusCodeHttpResult)result).StatusCode);
+        var problem = ((ProblemHttpResult)result).ProblemDetails;
+        Assert.Equal(CartKitProblemTypes.Refused, problem.Type);
+        Assert.Equal("a newer core's reason", problem.Detail);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Text.Json;
 
 namespace CartKit.AspNetCore.Tests.TestSupport;
 
 public static class ProblemAssert
 {
     /// <summary>Asserts an RFC 9457 problem response: status, media type, type and (for validation) the offending field.</summary>
-    public static async Task IsAsync(HttpResponseMessage response, HttpStatusCode status, string type, string? field = null)
+    /// <returns>The problem body, for further assertions.</returns>
+    public static async Task<JsonElement> IsAsync(HttpResponseMessage response, HttpStatusCode status, string type, string? field = null)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"Expected {(int)status} {type} but got {(int)response.StatusCode}: {body}");
@@ -18,5 +20,7 @@ public static class ProblemAssert
         {
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"Expected errors for '{field}' in {body}");
         }
+
+        return problem;
     }
 }
