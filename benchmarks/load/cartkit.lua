@@ -6,6 +6,8 @@
 --   ref   GET  /api/_reference/cart/{sessionId}   (the one-Redis-GET reference)
 --   cart  GET  /api/cart/{sessionId}              (CartKit, cache hit)
 --   add   POST /api/cart/{sessionId}/items        (a random sku from SKUS_FILE, quantity 1)
+--   checkout  an add as above, then POST /api/cart/{sessionId}/checkout of the same cart, alternately: the cart
+--             changed since its last order, so most checkouts price it and create an order superseding the last
 --
 -- Every request is formatted once in init(), so the load generator spends its share of the CPU on sending, not on
 -- building strings. done() prints one line, "CARTKIT_RESULT {json}", that run.sh collects.
@@ -18,6 +20,8 @@ function setup(thread)
 end
 
 local requests = {}
+local checkouts = {}
+local pending = nil
 
 local function read_lines(path)
    local lines = {}
@@ -49,14 +53,27 @@ function init(args)
             requests[#requests + 1] = wrk.format(
                "POST", "/api/cart/" .. sid .. "/items", { ["Content-Type"] = "application/json" }, body)
          end
+      elseif mode == "checkout" then
+         local skus = read_lines(skus_file)
+         local body = '{"sku":"' .. skus[math.random(#skus)] .. '","quantity":1}'
+         requests[#requests + 1] = wrk.format(
+            "POST", "/api/cart/" .. sid .. "/items", { ["Content-Type"] = "application/json" }, body)
+         checkouts[#requests] = wrk.format("POST", "/api/cart/" .. sid .. "/checkout")
       else
-         error("unknown mode '" .. tostring(mode) .. "' (ref, cart or add)")
+         error("unknown mode '" .. tostring(mode) .. "' (ref, cart, add or checkout)")
       end
    end
 end
 
 function request()
-   return requests[math.random(#requests)]
+   if pending ~= nil then
+      local checkout = pending
+      pending = nil
+      return checkout
+   end
+   local i = math.random(#requests)
+   pending = checkouts[i]
+   return requests[i]
 end
 
 function done(summary, latency, requests)

@@ -8,13 +8,14 @@ usage() {
 Usage: benchmarks/load/run.sh [--strict] [--compare GIT_REF]
 
 Starts redis-server and the sample API (Release), seeds carts through the HTTP API, and runs wrk against
-the reference endpoint and GET /api/cart/{sessionId} (interleaved), then POST /api/cart/{sessionId}/items.
+the reference endpoint and GET /api/cart/{sessionId} (interleaved), then POST /api/cart/{sessionId}/items, then
+adds alternating with POST /api/cart/{sessionId}/checkout of the same carts (add-checkout).
 Writes results/latest.json and results/latest.md next to this script.
 
   --strict            also exit non-zero when the CartKit/reference ratio misses the target
-  --compare GIT_REF   also build the sample at GIT_REF (a commit, branch or tag) and run its reference and
-                      cart-get rounds interleaved with this tree's, on the same Redis and carts, so two builds
-                      are compared in one run (both must read the same cache format)
+  --compare GIT_REF   also build the sample at GIT_REF (a commit, branch or tag) and run every endpoint's rounds
+                      on it interleaved with this tree's, on the same Redis (the GETs on the same carts), so two
+                      builds are compared in one run (both must read the same cache format)
 
 Environment (defaults in brackets):
   CARTKIT_LOAD_DURATION        length of each measured run [10s]
@@ -24,7 +25,7 @@ Environment (defaults in brackets):
   CARTKIT_LOAD_CONNECTIONS     wrk connections [32]
   CARTKIT_LOAD_SESSIONS        seeded carts the GET runs spread over [256]
   CARTKIT_LOAD_LINES           lines per seeded cart, 1 to the number of available products [5]
-  CARTKIT_LOAD_WRITE_SESSIONS  fresh carts each add-item run spreads over [2048]
+  CARTKIT_LOAD_WRITE_SESSIONS  fresh carts each add-item and add-checkout run spreads over [2048]
   CARTKIT_LOAD_TARGET          minimum CartKit GET / reference ratio [0.8]
   CARTKIT_LOAD_REDIS           host:port of an existing Redis to use instead of starting one
   CARTKIT_LOAD_RESULTS         directory for latest.json and latest.md [benchmarks/load/results]
@@ -212,11 +213,11 @@ curl_batch() {
   curl -sS -K "$1" || die "curl failed on $(basename "$1")"
 }
 
-# Creates $1 sessions and writes their ids to $2.
+# Creates $2 sessions on the server at $1 and writes their ids to $3.
 create_sessions() {
-  local count=$1 out=$2 i
+  local url=$1 count=$2 out=$3 i
   for ((i = 0; i < count; i++)); do
-    printf 'url = "%s/api/cart"\nrequest = "POST"\nnext\n' "$base"
+    printf 'url = "%s/api/cart"\nrequest = "POST"\nnext\n' "$url"
   done >"$tmp/create.curl"
   curl_batch "$tmp/create.curl" | jq -r '.sessionId' >"$out"
   [[ $(grep -cE '^[A-Za-z0-9_-]{32}$' "$out") == "$count" ]] || die "creating $count sessions failed"
@@ -229,13 +230,34 @@ expect_status() {
   [[ $answered == "$count" ]] || die "only $answered of $count requests in $(basename "$config") answered $status"
 }
 
-log "Seeding $sessions carts with $lines lines each, and $((rounds + 1)) x $write_sessions empty carts for the add-item runs"
-create_sessions "$sessions" "$tmp/sessions.txt"
-# Every add-item run gets fresh carts, so no run inherits quantities from the one before it: a line reaching
-# MaxQuantityPerLine (99) would answer 422 and fail the run. See the headroom check after each run.
-for ((r = 0; r <= rounds; r++)); do
-  create_sessions "$write_sessions" "$tmp/write-sessions-$r.txt"
-done
+# add_first_line URL SESSIONS_FILE: one unit of the first available sku in each cart, so a checkout never meets an
+# empty cart (422) before the load's first add to it has answered.
+add_first_line() {
+  local sid
+  while read -r sid; do
+    printf 'url = "%s/api/cart/%s/items"\nheader = "Content-Type: application/json"\n' "$1" "$sid"
+    printf 'data = "{\\"sku\\":\\"%s\\",\\"quantity\\":1}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nnext\n' "${skus[0]}"
+  done <"$2" >"$tmp/first.curl"
+  expect_status "$tmp/first.curl" "$(wc -l <"$2")" 200
+}
+
+# Seeds the write runs' carts on the server at $1, files tagged $2: every add-item and add-checkout run gets fresh
+# carts, so no run inherits quantities from the one before it (a line reaching MaxQuantityPerLine, 99, would answer
+# 422 and fail the run; see the headroom check after each run). Writes go to the server's own source of truth, so a
+# compared build gets carts of its own.
+seed_write_carts() {
+  local url=$1 tag=$2 r
+  for ((r = 0; r <= rounds; r++)); do
+    create_sessions "$url" "$write_sessions" "$tmp/write-$tag-$r.txt"
+    create_sessions "$url" "$write_sessions" "$tmp/checkout-$tag-$r.txt"
+    add_first_line "$url" "$tmp/checkout-$tag-$r.txt"
+  done
+}
+
+log "Seeding $sessions carts with $lines lines each, and $((rounds + 1)) x $write_sessions fresh carts per write endpoint$([[ -n $compare_ref ]] && echo " and server")"
+create_sessions "$base" "$sessions" "$tmp/sessions.txt"
+seed_write_carts "$base" this
+[[ -z $compare_ref ]] || seed_write_carts "$compare_base" compare
 mapfile -t read_ids <"$tmp/sessions.txt"
 
 for sid in "${read_ids[@]}"; do
@@ -313,17 +335,33 @@ for ((r = 1; r <= rounds; r++)); do
     run "cart-get@$compare_commit" cart "$tmp/sessions.txt" "$duration" measure "$r" "$compare_base" "$compare_pid"
   fi
 done
-# Headroom below MaxQuantityPerLine: adds per line on average in the last add-item run (uniformly spread).
+# Headroom below MaxQuantityPerLine: adds per line on average in the last run (uniformly spread). add-item spreads
+# its adds over every sku of every cart; add-checkout adds one sku per cart in half of its requests.
 check_headroom() {
-  local per_line
-  per_line=$(tail -n1 "$tmp/runs.jsonl" | jq --argjson lines $((write_sessions * ${#skus[@]})) '.requests / $lines | floor')
+  local per_line lines=$((write_sessions * ${#skus[@]}))
+  [[ ${1:-add} == checkout ]] && lines=$((write_sessions * 2))
+  per_line=$(tail -n1 "$tmp/runs.jsonl" | jq --argjson lines "$lines" '.requests / $lines | floor')
   ((per_line <= 50)) || log "warning: $per_line adds per line on average, close to the 99 limit; raise CARTKIT_LOAD_WRITE_SESSIONS"
 }
-run add-item add "$tmp/write-sessions-0.txt" "$warmup" warmup 0
-check_headroom
-for ((r = 1; r <= rounds; r++)); do
-  run add-item add "$tmp/write-sessions-$r.txt" "$duration" measure "$r"
+# write_round PHASE ROUND LENGTH: add-item, then add-checkout, on this tree's server and (interleaved) the other build's.
+write_round() {
+  local phase=$1 r=$2 length=$3
+  run add-item add "$tmp/write-this-$r.txt" "$length" "$phase" "$r"
   check_headroom
+  if [[ -n $compare_ref ]]; then
+    run "add-item@$compare_commit" add "$tmp/write-compare-$r.txt" "$length" "$phase" "$r" "$compare_base" "$compare_pid"
+    check_headroom
+  fi
+  run add-checkout checkout "$tmp/checkout-this-$r.txt" "$length" "$phase" "$r"
+  check_headroom checkout
+  if [[ -n $compare_ref ]]; then
+    run "add-checkout@$compare_commit" checkout "$tmp/checkout-compare-$r.txt" "$length" "$phase" "$r" "$compare_base" "$compare_pid"
+    check_headroom checkout
+  fi
+}
+write_round warmup 0 "$warmup"
+for ((r = 1; r <= rounds; r++)); do
+  write_round measure "$r" "$duration"
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -361,7 +399,7 @@ jq -s \
           server_cpu_us: ([$m[].cpu_us_per_request.server] | median | r(1)),
           redis_cpu_us: ([$m[].cpu_us_per_request.redis] | median | r(1)),
           runs: ($m | length) };
-    {reference: stats("reference"), "cart-get": stats("cart-get"), "add-item": stats("add-item")} as $s
+    {reference: stats("reference"), "cart-get": stats("cart-get"), "add-item": stats("add-item"), "add-checkout": stats("add-checkout")} as $s
   | ($s["cart-get"].rps / $s.reference.rps | r(3)) as $ratio
   | ($s["cart-get"].server_cpu_us / $s.reference.server_cpu_us | r(3)) as $cpu_ratio
   # Each round: the CartKit run over the reference run just before it, to show the spread of the ratio.
@@ -369,11 +407,16 @@ jq -s \
   | ([$runs[] | select(.phase == "measure" and .endpoint == "cart-get") | .rps / $ref_by_round[.round | tostring] | r(3)]) as $round_ratios
   | ([$runs[] | errors] | add) as $errors
   | (if $compare == "" then null else
-      {commit: $compare, reference: stats("reference@" + $compare), "cart-get": stats("cart-get@" + $compare)}
+      {commit: $compare, reference: stats("reference@" + $compare), "cart-get": stats("cart-get@" + $compare),
+       "add-item": stats("add-item@" + $compare), "add-checkout": stats("add-checkout@" + $compare)}
       | . + {ratio: (.["cart-get"].rps / .reference.rps | r(3)),
              server_cpu_ratio: (.["cart-get"].server_cpu_us / .reference.server_cpu_us | r(3)),
              this_tree_over_it: {"cart-get rps": ($s["cart-get"].rps / .["cart-get"].rps | r(3)),
-                                 "cart-get server CPU per request": ($s["cart-get"].server_cpu_us / .["cart-get"].server_cpu_us | r(3))}}
+                                 "cart-get server CPU per request": ($s["cart-get"].server_cpu_us / .["cart-get"].server_cpu_us | r(3)),
+                                 "add-item rps": ($s["add-item"].rps / .["add-item"].rps | r(3)),
+                                 "add-item server CPU per request": ($s["add-item"].server_cpu_us / .["add-item"].server_cpu_us | r(3)),
+                                 "add-checkout rps": ($s["add-checkout"].rps / .["add-checkout"].rps | r(3)),
+                                 "add-checkout server CPU per request": ($s["add-checkout"].server_cpu_us / .["add-checkout"].server_cpu_us | r(3))}}
     end) as $compared
   | {
       date: $date,
@@ -401,7 +444,7 @@ jq -r --arg verdict "$(pass_word "$ratio_pass")" '
   "# CartKit HTTP load test", "",
   "\(.date), commit \(.commit). Produced by `benchmarks/load/run.sh`; see benchmarks/load/README.md.", "",
   "Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.memory); \(.machine.kernel); .NET SDK \(.machine.dotnet_sdk) (ASP.NET Core \(.machine.aspnetcore_runtime)); Redis \(.machine.redis); wrk \(.machine.wrk). Load average \(.machine.loadavg_start) before, \(.machine.loadavg_end) after.", "",
-  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions_per_run) fresh carts per add-item run; Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
+  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions_per_run) fresh carts per add-item and per add-checkout run (add-checkout: an add, then a checkout of the same cart, alternately; its rps counts both); Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
   "## Summary (medians of the measured runs)", "",
   "| Endpoint | rps | p50 ms | p90 ms | p99 ms | server CPU µs/request | Redis CPU µs/request |", "|---|---:|---:|---:|---:|---:|---:|",
   (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
@@ -410,9 +453,9 @@ jq -r --arg verdict "$(pass_word "$ratio_pass")" '
   (if .compare == null then empty else
     "## Compared with \(.compare.commit), in the same run", "",
     "| Endpoint at \(.compare.commit) | rps | p50 ms | p99 ms | server CPU µs/request | Redis CPU µs/request |", "|---|---:|---:|---:|---:|---:|",
-    (.compare | to_entries[] | select(.key == "reference" or .key == "cart-get") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
-    "", "At \(.compare.commit): CartKit GET / reference = \(.compare.ratio); server CPU per request, CartKit GET / reference: \(.compare.server_cpu_ratio).",
-    "This tree over \(.compare.commit), CartKit GET: \(.compare.this_tree_over_it | to_entries | map("\(.key) \(.value)") | join(", ")).", "" end),
+    (.compare | to_entries[] | select(.value | type == "object" and has("rps")) | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),
+    "", "At \(.compare.commit): CartKit GET / reference = \(.compare.ratio); server CPU per request, CartKit GET / reference: \(.compare.server_cpu_ratio).", "",
+    "This tree over \(.compare.commit): \(.compare.this_tree_over_it | to_entries | map("\(.key) \(.value)") | join(", ")).", "" end),
   "## Every run", "",
   "| Endpoint | Phase | Round | rps | p50 ms | p90 ms | p99 ms | server CPU µs/req | Redis CPU µs/req | non-2xx | socket errors |",
   "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
