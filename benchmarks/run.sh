@@ -5,6 +5,7 @@
 #   benchmarks/run.sh '*CartRead*'    only the classes matching a BenchmarkDotNet filter (then the chart, if it can)
 #   benchmarks/run.sh scale           Redis bytes per cart size and per live session (10k, 100k)
 #   benchmarks/run.sh chart           only redraw docs/images/cache-hit-vs-miss.svg from benchmarks/results
+#   benchmarks/run.sh reuse-memory    the worst-case memory of the reuse tables (ReuseTables) at their capacity
 #
 # Needs redis-server on the PATH (apt-get install -y redis-server) unless CARTKIT_BENCH_REDIS=host:port is set;
 # CARTKIT_BENCH_MONGO=<connection string> makes MongoDB the source of truth behind cache misses and writes.
@@ -28,6 +29,9 @@ mkdir -p "$RESULTS"
 case "${1:-*}" in
   scale)
     dotnet "$BIN" scale "$RESULTS/scale.json"
+    ;;
+  reuse-memory)
+    dotnet "$BIN" reuse-memory "$RESULTS/reuse-memory.json"
     ;;
   chart)
     dotnet "$BIN" chart "$RESULTS" docs/images/cache-hit-vs-miss.svg
