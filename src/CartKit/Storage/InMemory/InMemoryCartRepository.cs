@@ -3,8 +3,8 @@ using CartKit.Domain;
 namespace CartKit.Storage.InMemory;
 
 // The default source of truth: process memory behind one lock, enforcing the same rules MongoDB enforces with
-// indexes and filtered updates (version compare-and-swap, one active cart per user). Snapshots are copied on the
-// way in, so nothing a caller holds can alias what is stored.
+// indexes and filtered updates (version compare-and-swap, one active cart per user). Snapshots are stored as they
+// are: a Cart is immutable by construction, so nothing a caller holds can change what is stored.
 internal sealed class InMemoryCartRepository : ICartRepository
 {
     private readonly Lock _gate = new();
@@ -111,19 +111,13 @@ internal sealed class InMemoryCartRepository : ICartRepository
             Unindex(previous);
         }
 
-        var copy = cart with
+        _carts[cart.Id] = cart;
+        if (cart.Status == CartStatus.Active)
         {
-            Lines = [.. cart.Lines],
-            Adjustments = [.. cart.Adjustments],
-            MergedCartIds = [.. cart.MergedCartIds],
-        };
-        _carts[cart.Id] = copy;
-        if (copy.Status == CartStatus.Active)
-        {
-            _activeCartBySession[copy.Owner.SessionId] = copy.Id;
+            _activeCartBySession[cart.Owner.SessionId] = cart.Id;
             if (userId is not null)
             {
-                _activeCartByUser[userId] = copy.Id;
+                _activeCartByUser[userId] = cart.Id;
             }
         }
 

@@ -3,7 +3,8 @@ using CartKit.Domain;
 namespace CartKit.Storage.InMemory;
 
 // The default order store: process memory behind one lock, enforcing what MongoDB's unique indexes enforce
-// (one order per cart version, one paid order per cart) and the same conditional status transitions.
+// (one order per cart version, one paid order per cart) and the same conditional status transitions. Orders are
+// immutable by construction, so they are stored as they are.
 internal sealed class InMemoryOrderRepository : IOrderRepository
 {
     private readonly Lock _gate = new();
@@ -55,21 +56,20 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
                 throw new InvalidOperationException("An order with this id already exists.");
             }
 
-            var copy = order with { Lines = [.. order.Lines], Adjustments = [.. order.Adjustments] };
-            _orders.Add(copy.Id, copy);
-            _byCartVersion.Add((copy.CartId, copy.CartVersion), copy.Id);
-            if (!_byCart.TryGetValue(copy.CartId, out var ids))
+            _orders.Add(order.Id, order);
+            _byCartVersion.Add((order.CartId, order.CartVersion), order.Id);
+            if (!_byCart.TryGetValue(order.CartId, out var ids))
             {
-                _byCart[copy.CartId] = ids = [];
+                _byCart[order.CartId] = ids = [];
             }
 
-            ids.Add(copy.Id);
-            if (copy.Status == OrderStatus.Paid)
+            ids.Add(order.Id);
+            if (order.Status == OrderStatus.Paid)
             {
-                _paidByCart.Add(copy.CartId, copy.Id);
+                _paidByCart.Add(order.CartId, order.Id);
             }
 
-            return ValueTask.FromResult(new OrderInsertResult(true, copy));
+            return ValueTask.FromResult(new OrderInsertResult(true, order));
         }
     }
 
