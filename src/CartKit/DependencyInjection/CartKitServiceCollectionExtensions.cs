@@ -70,6 +70,7 @@ public static class CartKitServiceCollectionExtensions
             sp.GetRequiredService<TracedCartRepository>(),
             sp.GetService<ICartCache>(),
             sp.GetRequiredService<ReuseTables>()));
+        services.TryAddSingleton<CartWriter>();
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();
