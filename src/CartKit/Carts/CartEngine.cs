@@ -242,7 +242,11 @@ internal sealed class CartEngine : ICartEngine
                 case CartWriteOutcome.Exhausted:
                     return CartErrors.ConcurrencyConflict;
                 case CartWriteOutcome.Stopped:
-                    await _resolver.RedirectAsync(session, write.Cart!, caller.UserId, cancellationToken).ConfigureAwait(false);
+                    if (!await _resolver.RedirectAsync(session, write.Cart!, caller.UserId, cancellationToken).ConfigureAwait(false))
+                    {
+                        return CartErrors.ConcurrencyConflict;
+                    }
+
                     session = null;
                     break;
                 default:
