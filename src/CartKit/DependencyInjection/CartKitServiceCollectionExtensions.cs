@@ -63,8 +63,6 @@ public static class CartKitServiceCollectionExtensions
             static (inner, cache) => new CachedOrderRepository(inner, cache)));
 
         services.TryAddSingleton<CartPricer>();
-        services.TryAddSingleton<CartRevision>();
-        services.TryAddSingleton<CartWriteLocks>();
         services.TryAddSingleton(static sp => new CartReader(
             sp.GetRequiredService<ICartRepository>(),
             sp.GetRequiredService<TracedCartRepository>(),
