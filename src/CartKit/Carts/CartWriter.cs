@@ -90,7 +90,8 @@ internal sealed class CartWriter
                 draft = change.Draft!;
                 if (!NeedsPricing(current, draft, out var adjustments))
                 {
-                    if (await CompareAndSwapAsync(current, draft, adjustments, cancellationToken).ConfigureAwait(false) is { } done)
+                    var next = Revise(current, draft, adjustments);
+                    if (Settle(await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false), current, next) is { } done)
                     {
                         return done;
                     }
@@ -99,11 +100,11 @@ internal sealed class CartWriter
                 }
             }
 
-            var priced = await _pricer.PriceAsync(draft.Currency, draft.Lines, cancellationToken).ConfigureAwait(false);
+            var priced = Revise(current, draft, await _pricer.PriceAsync(draft.Currency, draft.Lines, cancellationToken).ConfigureAwait(false));
             using (await _locks.AcquireAsync(cartId, cancellationToken).ConfigureAwait(false))
             {
                 // No second read: the compare-and-swap at the version the draft was made from is the check.
-                if (await CompareAndSwapAsync(current, draft, priced, cancellationToken).ConfigureAwait(false) is { } done)
+                if (Settle(await _carts.ReplaceAsync(priced, current.Version, cancellationToken).ConfigureAwait(false), current, priced) is { } done)
                 {
                     return done;
                 }
@@ -128,27 +129,26 @@ internal sealed class CartWriter
         return _pricer.RunsAdjustments(draft.Lines);
     }
 
-    // The revision (version + 1, timestamps, adjustments) and the compare-and-swap; null when another writer won.
-    private async ValueTask<CartWrite?> CompareAndSwapAsync(
-        Cart current,
-        Cart draft,
-        IReadOnlyList<AdjustmentLine> adjustments,
-        CancellationToken cancellationToken)
+    // The revision: the next snapshot, at version + 1, stamped now, with the adjustments of its lines. The time is taken
+    // here, after any pricing, so it is the time of the write.
+    private Cart Revise(Cart current, Cart draft, IReadOnlyList<AdjustmentLine> adjustments)
     {
         var now = StoredTime.Now(_time);
-        var next = draft with
+        return draft with
         {
             Adjustments = adjustments,
             Version = current.Version + 1,
             UpdatedAt = now,
             LastActivityAt = now,
         };
-
-        return await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false) switch
-        {
-            CartWriteResult.Written => CartWrite.Written(next),
-            CartWriteResult.UserHasActiveCart => CartWrite.UserHasActiveCart(current),
-            _ => null,
-        };
     }
+
+    // What the store's answer to the compare-and-swap means for the write; null when another writer won (try again).
+    // Kept synchronous, with the store call awaited by WriteAsync, so a write allocates no extra async state.
+    private static CartWrite? Settle(CartWriteResult result, Cart current, Cart next) => result switch
+    {
+        CartWriteResult.Written => CartWrite.Written(next),
+        CartWriteResult.UserHasActiveCart => CartWrite.UserHasActiveCart(current),
+        _ => null,
+    };
 }
