@@ -254,7 +254,7 @@ internal sealed class CartEngine : ICartEngine
             }
         }
 
-        Log.AttemptsExhausted(_logger, "cart edit redirect", _options.MaxWriteAttempts);
+        Log.AttemptsExhausted(_logger, "following redirects for a cart edit", _options.MaxWriteAttempts);
         return CartErrors.ConcurrencyConflict;
     }
 

@@ -109,7 +109,7 @@ internal sealed partial class CartResolver
             }
         }
 
-        Log.AttemptsExhausted(_logger, "sign-in merge", _options.MaxWriteAttempts);
+        Log.AttemptsExhausted(_logger, "following a sign-in merge", _options.MaxWriteAttempts);
         return false;
     }
 
