@@ -37,6 +37,21 @@ public abstract class EngineTestBase<TStorage> : IAsyncLifetime
         return harness;
     }
 
+    /// <summary>A harness over the profile's storage with more configuration on top (an adjustment, a catalog).</summary>
+    protected CartKitHarness NewHarnessWith(Action<ICartKitBuilder> configure, Action<CartKitOptions>? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var harness = CartKitHarness.Create(
+            builder =>
+            {
+                Storage.Configure(builder);
+                configure(builder);
+            },
+            options);
+        _harnesses.Add(harness);
+        return harness;
+    }
+
     protected CartKitHarness AnotherInstanceOf(CartKitHarness harness)
     {
         var other = harness.StartAnotherInstance();

@@ -1,4 +1,7 @@
 using CartKit.Carts;
+using CartKit.Domain;
+using CartKit.Pricing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Testing.Engines;
 
@@ -6,6 +9,59 @@ namespace CartKit.Testing.Engines;
 public abstract class CartConcurrencyTests<TStorage> : EngineTestBase<TStorage>
     where TStorage : StorageProfile, new()
 {
+    // Long enough for a slow store; only reached when a writer is wrongly held up.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [StorageFact]
+    public async Task AnAdjustmentStillPricing_DoesNotHoldUpAnotherWriterOfTheSameCart()
+    {
+        var gate = new PricingGate();
+        var kit = NewHarnessWith(b => b.AddCartAdjustment<GatedUnitDiscount>().Services.AddSingleton(gate));
+        var session = await kit.NewSessionAsync();
+
+        var parked = await StartParkedAddAsync(kit, gate, session, "MUG");
+        try
+        {
+            // Same cart, same process, while the first write's host pricing code is still running.
+            var other = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "SHIRT", 2).AsTask().WaitAsync(Patience));
+
+            Assert.Equal(2, other.Version);
+            Assert.False(parked.IsCompleted);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        ResultAssert.Success(await parked);
+    }
+
+    [StorageFact]
+    public async Task AWriteWhoseCartChangedWhileItWasPricing_IsPricedAgainFromTheNewLines()
+    {
+        var gate = new PricingGate();
+        var kit = NewHarnessWith(b => b.AddCartAdjustment<GatedUnitDiscount>().Services.AddSingleton(gate));
+        var session = await kit.NewSessionAsync();
+        var parked = await StartParkedAddAsync(kit, gate, session, "MUG");
+        try
+        {
+            ResultAssert.Success(await kit.Carts.AddItemAsync(session, "SHIRT", 2).AsTask().WaitAsync(Patience));
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var cart = ResultAssert.Success(await parked);
+
+        // Nothing lost, and the adjustment was computed for the lines that were stored, not the ones it first saw.
+        Assert.Equal(3, cart.Version);
+        Assert.Equal(new[] { ("SHIRT", 2), ("MUG", 1) }, cart.Lines.Select(l => (l.Sku, l.Quantity)));
+        Assert.Equal(new AdjustmentLine(GatedUnitDiscount.Name, new Money(-3, Currency.USD)), Assert.Single(cart.Adjustments));
+        Assert.Equal(cart.Lines, gate.LastPriced);
+        Assert.Equal(cart.Adjustments, ResultAssert.Success(await kit.Carts.GetCartAsync(session)).Adjustments);
+    }
+
     [StorageFact]
     public async Task SixtyFourParallelAdds_OfOneUnit_EndWithQuantity64()
     {
@@ -93,5 +149,51 @@ public abstract class CartConcurrencyTests<TStorage> : EngineTestBase<TStorage>
 
         Assert.Equal(new[] { ("CAP", 2), ("MUG", 2), ("SHIRT", 2) }, final.Lines.Select(l => (l.Sku, l.Quantity)).OrderBy(l => l.Sku, StringComparer.Ordinal));
         Assert.Equal(final.Id, (await kit.CartStore.FindActiveByUserAsync("user-1"))?.Id);
+    }
+
+    // Adds one unit of the sku with the gate armed, and returns once that add's pricing is parked at the gate.
+    private static async Task<Task<CartKitResult<Cart>>> StartParkedAddAsync(CartKitHarness kit, PricingGate gate, string session, string sku)
+    {
+        gate.HoldNext();
+        var parked = Task.Run(async () => await kit.Carts.AddItemAsync(session, sku, 1));
+        await gate.Entered.Task.WaitAsync(Patience);
+        return parked;
+    }
+
+    private sealed class PricingGate
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<LineItem>? LastPriced { get; private set; }
+
+        public void HoldNext() => Volatile.Write(ref _armed, 1);
+
+        public void Release() => _release.TrySetResult();
+
+        public async ValueTask PassAsync(IReadOnlyList<LineItem> lines)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                Entered.TrySetResult();
+                await _release.Task;
+            }
+
+            LastPriced = lines;
+        }
+    }
+
+    // A discount of one minor unit per unit in the cart; the first pricing after HoldNext waits at the gate.
+    private sealed class GatedUnitDiscount(PricingGate gate) : ICartAdjustment
+    {
+        public const string Name = "Unit discount";
+
+        public async ValueTask ApplyAsync(CartPricingContext context, CancellationToken cancellationToken = default)
+        {
+            await gate.PassAsync(context.Lines);
+            context.Add(Name, -context.Lines.Sum(l => (long)l.Quantity));
+        }
     }
 }

@@ -1,4 +1,3 @@
-using CartKit.Caching;
 using CartKit.Catalog;
 using CartKit.Diagnostics;
 using CartKit.Domain;
@@ -13,11 +12,9 @@ namespace CartKit.Carts;
 internal sealed class CartEngine : ICartEngine
 {
     private readonly ICartRepository _carts;
-    private readonly CartReader _reader;
     private readonly IProductCatalog _catalog;
     private readonly CartResolver _resolver;
-    private readonly CartRevision _revision;
-    private readonly CartWriteLocks _locks;
+    private readonly CartWriter _writer;
     private readonly CartKitOptions _options;
     private readonly Currency _defaultCurrency;
     private readonly TimeProvider _time;
@@ -25,21 +22,17 @@ internal sealed class CartEngine : ICartEngine
 
     public CartEngine(
         ICartRepository carts,
-        CartReader reader,
         IProductCatalog catalog,
         CartResolver resolver,
-        CartRevision revision,
-        CartWriteLocks locks,
+        CartWriter writer,
         IOptions<CartKitOptions> options,
         TimeProvider time,
         ILogger<CartEngine> logger)
     {
         _carts = carts;
-        _reader = reader;
         _catalog = catalog;
         _resolver = resolver;
-        _revision = revision;
-        _locks = locks;
+        _writer = writer;
         _options = options.Value;
         _defaultCurrency = Currency.FromCode(_options.DefaultCurrency);
         _time = time;
@@ -205,9 +198,8 @@ internal sealed class CartEngine : ICartEngine
         CancellationToken cancellationToken = default) =>
         _carts.FindInactiveAsync(_time.GetUtcNow() - _options.SessionTtl, pageSize, continuationToken, cancellationToken);
 
-    // The write loop: read the cart under this process's lock for it, apply the edit, compare-and-swap on the version.
-    // The read goes to the source of truth (the compare-and-swap needs its version), never through the cache.
-    // A lost race is retried from a fresh read (with backoff), unless the caller pinned a version, which is then stale.
+    // Following a merge or a sign-in moves the session to another cart and makes progress, so the bound only stops a
+    // cycle; conflicts on one cart are the writer's to retry.
     private async ValueTask<CartKitResult<Cart>> MutateAsync<TState>(
         CartCaller caller,
         SessionEntry<CartSession>? session,
@@ -221,7 +213,7 @@ internal sealed class CartEngine : ICartEngine
             return UserIds.Invalid;
         }
 
-        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        for (var step = 1; step <= _options.MaxWriteAttempts; step++)
         {
             if (session is null)
             {
@@ -234,42 +226,72 @@ internal sealed class CartEngine : ICartEngine
                 session = found.Value;
             }
 
-            Cart? redirect = null;
-            using (await _locks.AcquireAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false))
+            var write = await _writer.WriteAsync(
+                session.Value.CartId,
+                "cart edit",
+                (caller.UserId, expectedVersion, state, edit),
+                static (cart, s) => DecideEdit(cart, s.UserId, s.expectedVersion, s.state, s.edit),
+                cancellationToken).ConfigureAwait(false);
+            switch (write.Outcome)
             {
-                var cart = await _reader.ReadForUpdateAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
-                switch (CartAccessRules.Classify(cart, caller.UserId))
-                {
-                    case CartAccess.NotFound:
-                        return CartErrors.SessionNotFound;
-                    case CartAccess.Redirect:
-                        redirect = cart;
-                        break;
-                    default:
-                        var outcome = await TryEditAsync(cart!, expectedVersion, state, edit, cancellationToken).ConfigureAwait(false);
-                        if (outcome is { } done)
-                        {
-                            return done;
-                        }
+                case CartWriteOutcome.Written:
+                case CartWriteOutcome.Unchanged:
+                    return write.Cart!;
+                case CartWriteOutcome.Refused:
+                    return write.Error!;
+                case CartWriteOutcome.Exhausted:
+                    return CartErrors.ConcurrencyConflict;
+                case CartWriteOutcome.Stopped:
+                    if (!await _resolver.RedirectAsync(session, write.Cart!, caller.UserId, cancellationToken).ConfigureAwait(false))
+                    {
+                        return CartErrors.ConcurrencyConflict;
+                    }
 
-                        break;
-                }
+                    session = null;
+                    break;
+                default:
+                    throw new InvalidOperationException("The store refused a line edit as a user's second active cart, but a line edit changes no owner.");
             }
-
-            if (redirect is not null)
-            {
-                await _resolver.RedirectAsync(session, redirect, caller.UserId, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
-            }
-
-            session = null;
         }
 
-        Log.AttemptsExhausted(_logger, "cart edit", _options.MaxWriteAttempts);
+        Log.AttemptsExhausted(_logger, "following redirects for a cart edit", _options.MaxWriteAttempts);
         return CartErrors.ConcurrencyConflict;
+    }
+
+    // A caller who pinned a version (If-Match) is refused once the fresh cart is at another one, including when another
+    // writer won the compare-and-swap meanwhile: the retry's fresh read shows the new version.
+    private static CartChange DecideEdit<TState>(
+        Cart? cart,
+        string? userId,
+        long? expectedVersion,
+        TState state,
+        Func<Cart, TState, CartKitResult<Cart>> edit)
+    {
+        switch (CartAccessRules.Classify(cart, userId))
+        {
+            case CartAccess.NotFound:
+                return CartChange.Refuse(CartErrors.SessionNotFound);
+            case CartAccess.Redirect:
+                return CartChange.Stop;
+        }
+
+        if (cart!.Status == CartStatus.Completed)
+        {
+            return CartChange.Refuse(CartErrors.CartCompleted);
+        }
+
+        if (expectedVersion is { } expected && expected != cart.Version)
+        {
+            return CartChange.Refuse(CartErrors.VersionMismatch);
+        }
+
+        var edited = edit(cart, state);
+        if (!edited.Succeeded)
+        {
+            return CartChange.Refuse(edited.Error);
+        }
+
+        return ReferenceEquals(edited.Value, cart) ? CartChange.Keep : CartChange.Write(edited.Value);
     }
 
     // While the session store is down, a new session exists only as a cart's owner session in the source of truth,
@@ -277,68 +299,14 @@ internal sealed class CartEngine : ICartEngine
     // cart's owner is "the session that last signed in to it"), or the session could never be found again.
     private async ValueTask<Cart> RecordOwnerSessionAsync(Cart cart, string sessionId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
-        {
-            using (await _locks.AcquireAsync(cart.Id, cancellationToken).ConfigureAwait(false))
-            {
-                var current = await _reader.ReadForUpdateAsync(cart.Id, cancellationToken).ConfigureAwait(false);
-                if (current is not { Status: CartStatus.Active })
-                {
-                    return current ?? cart;
-                }
-
-                var next = await _revision.NextAsync(current, current with { Owner = current.Owner with { SessionId = sessionId } }, cancellationToken)
-                    .ConfigureAwait(false);
-                if (await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false) == CartWriteResult.Written)
-                {
-                    return next;
-                }
-            }
-
-            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
-        }
-
-        Log.AttemptsExhausted(_logger, "session record", _options.MaxWriteAttempts);
-        return cart;
-    }
-
-    // Null means "lost a race, try again".
-    private async ValueTask<CartKitResult<Cart>?> TryEditAsync<TState>(
-        Cart cart,
-        long? expectedVersion,
-        TState state,
-        Func<Cart, TState, CartKitResult<Cart>> edit,
-        CancellationToken cancellationToken)
-    {
-        if (cart.Status == CartStatus.Completed)
-        {
-            return CartErrors.CartCompleted;
-        }
-
-        if (expectedVersion is { } expected && expected != cart.Version)
-        {
-            return CartErrors.VersionMismatch;
-        }
-
-        var edited = edit(cart, state);
-        if (!edited.Succeeded || ReferenceEquals(edited.Value, cart))
-        {
-            return edited;
-        }
-
-        var next = await _revision.NextAsync(cart, edited.Value, cancellationToken).ConfigureAwait(false);
-        var written = await _carts.ReplaceAsync(next, cart.Version, cancellationToken).ConfigureAwait(false);
-        if (written == CartWriteResult.Written)
-        {
-            return next;
-        }
-
-        // Someone else wrote first; a caller who pinned the version now holds a stale one.
-        if (expectedVersion is not null)
-        {
-            return CartErrors.VersionMismatch;
-        }
-
-        return null;
+        var write = await _writer.WriteAsync(
+            cart.Id,
+            "session record",
+            sessionId,
+            static (current, id) => current is { Status: CartStatus.Active }
+                ? CartChange.Write(current with { Owner = current.Owner with { SessionId = id } })
+                : CartChange.Stop,
+            cancellationToken).ConfigureAwait(false);
+        return write.Cart ?? cart;
     }
 }

@@ -4,7 +4,7 @@ using CartKit.Domain;
 namespace CartKit.Carts;
 
 // Pure edits of a cart's lines under the configured limits. Each returns a draft (lines and currency changed, nothing
-// else), the same instance when nothing changes, or the refusal. Versioning and pricing happen in CartRevision.
+// else), the same instance when nothing changes, or the refusal. Versioning and pricing happen in CartWriter.
 internal static class CartLines
 {
     public static CartKitResult<Cart> Add(Cart cart, CatalogProduct product, int quantity, CartKitOptions limits)

@@ -1,7 +1,6 @@
 using CartKit.Diagnostics;
 using CartKit.Domain;
 using CartKit.Sessions;
-using CartKit.Storage;
 
 namespace CartKit.Carts;
 
@@ -11,101 +10,151 @@ namespace CartKit.Carts;
 // safe: an add that lands before the freeze makes the freeze fail and retry with its line included; an add after it
 // sees the Merged status and follows to the user's cart. A crash between the two steps is repaired by whoever reads
 // through the session next (FollowMergeAsync), so readers only ever see the merge done or not started.
+// Every write here is one CartWriter call that decides from the fresh cart; each returns false when that write gave up.
 internal sealed partial class CartResolver
 {
-    private async ValueTask AttachAsync(SessionEntry<CartSession> session, Cart guest, string userId, CancellationToken cancellationToken)
+    private async ValueTask<bool> AttachAsync(SessionEntry<CartSession> session, Cart guest, string userId, CancellationToken cancellationToken)
     {
         var target = await _carts.FindActiveByUserAsync(userId, cancellationToken).ConfigureAwait(false);
         if (target is null)
         {
-            var adopted = await WriteAsync(
-                guest,
-                guest with { Owner = guest.Owner with { UserId = userId } },
+            var adopted = await _writer.WriteAsync(
+                guest.Id,
+                "sign-in adopt",
+                userId,
+                static (cart, user) => IsActiveGuest(cart) ? CartChange.Write(cart! with { Owner = cart.Owner with { UserId = user } }) : CartChange.Stop,
                 cancellationToken).ConfigureAwait(false);
-            if (adopted is not null)
+            if (adopted.Outcome == CartWriteOutcome.Written)
             {
-                await TrySetSessionAsync(session.Id, new CartSession(adopted.Id, userId), cancellationToken).ConfigureAwait(false);
+                await TrySetSessionAsync(session.Id, new CartSession(adopted.Cart!.Id, userId), cancellationToken).ConfigureAwait(false);
             }
 
-            // Not written: a concurrent change, or the user got an active cart meanwhile. The caller resolves again.
-            return;
+            // Not written: the cart is no longer an active guest cart, or the user got an active cart meanwhile. The
+            // caller resolves again.
+            return adopted.Outcome != CartWriteOutcome.Exhausted;
         }
 
-        var frozen = await WriteAsync(
-            guest,
-            guest with { Status = CartStatus.Merged, MergedIntoCartId = target.Id },
+        var frozen = await _writer.WriteAsync(
+            guest.Id,
+            "sign-in freeze",
+            target.Id,
+            static (cart, into) => IsActiveGuest(cart) ? CartChange.Write(cart! with { Status = CartStatus.Merged, MergedIntoCartId = into }) : CartChange.Stop,
             cancellationToken).ConfigureAwait(false);
-        if (frozen is not null)
+        return frozen.Outcome switch
         {
-            await FollowMergeAsync(session, frozen, cancellationToken).ConfigureAwait(false);
-        }
+            CartWriteOutcome.Written => await FollowMergeAsync(session, frozen.Cart!, cancellationToken).ConfigureAwait(false),
+            CartWriteOutcome.Exhausted => false,
+            _ => true,
+        };
     }
 
-    private async ValueTask FollowMergeAsync(SessionEntry<CartSession> session, Cart guest, CancellationToken cancellationToken)
+    // Brings the guest's lines to the cart its pointer names, then points the session at the cart that holds them.
+    // Each step makes progress (the target completed, so the guest moves on), so the bound only stops a cycle.
+    private async ValueTask<bool> FollowMergeAsync(SessionEntry<CartSession> session, Cart guest, CancellationToken cancellationToken)
     {
-        var destination = await ApplyMergeAsync(guest, session.Id, cancellationToken).ConfigureAwait(false);
-        if (destination is not null)
+        for (var step = 1; step <= _options.MaxWriteAttempts; step++)
         {
-            await TrySetSessionAsync(session.Id, new CartSession(destination.Id, destination.Owner.UserId), cancellationToken)
-                .ConfigureAwait(false);
-        }
-    }
-
-    // Returns the cart that now holds the guest's lines, or null when the guest cart changed under us (resolve again).
-    private async ValueTask<Cart?> ApplyMergeAsync(Cart guest, string sessionId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
-        {
-            var target = await _reader.ReadForUpdateAsync(guest.MergedIntoCartId!, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("A merged cart points at a cart that does not exist.");
-            if (target.MergedCartIds.Contains(guest.Id, StringComparer.Ordinal))
+            var merge = await _writer.WriteAsync(
+                guest.MergedIntoCartId!,
+                "sign-in merge",
+                (guest, session.Id, _options),
+                static (target, s) => DecideMerge(target, s.guest, s.Id, s._options),
+                cancellationToken).ConfigureAwait(false);
+            switch (merge.Outcome)
             {
-                return target;
-            }
-
-            if (target.Status == CartStatus.Active)
-            {
-                var draft = CartLines.Merge(target, guest, _options) with
-                {
-                    MergedCartIds = [.. target.MergedCartIds, guest.Id],
-                    Owner = target.Owner with { SessionId = sessionId },
-                };
-                if (await WriteAsync(target, draft, cancellationToken).ConfigureAwait(false) is { } merged)
-                {
-                    return merged;
-                }
-
-                continue;
+                case CartWriteOutcome.Written:
+                case CartWriteOutcome.Unchanged:
+                    await PointSessionAtAsync(session, merge.Cart!, cancellationToken).ConfigureAwait(false);
+                    return true;
+                case CartWriteOutcome.Exhausted:
+                    return false;
+                case CartWriteOutcome.Stopped when merge.Cart is null:
+                    throw new InvalidOperationException("A merged cart points at a cart that does not exist.");
+                case CartWriteOutcome.Stopped:
+                    break;
+                default:
+                    throw new InvalidOperationException($"A merge into a user's cart, which changes neither its owner nor its status, ended {merge.Outcome}.");
             }
 
             // The user's cart was completed before the merge landed: the guest lines go to whatever cart the user
             // has now, or the guest cart becomes the user's cart again.
-            var userId = target.Owner.UserId!;
+            var completed = merge.Cart!;
+            var userId = completed.Owner.UserId!;
             var current = await _carts.FindActiveByUserAsync(userId, cancellationToken).ConfigureAwait(false);
-            var redirected = current is null
-                ? guest with { Status = CartStatus.Active, MergedIntoCartId = null, Owner = guest.Owner with { UserId = userId } }
-                : guest with { MergedIntoCartId = current.Id };
-            var written = await WriteAsync(guest, redirected, cancellationToken).ConfigureAwait(false);
-            if (written is null || written.Status == CartStatus.Active)
+            var moved = await _writer.WriteAsync(
+                guest.Id,
+                "sign-in merge redirect",
+                (completed: completed.Id, userId, current: current?.Id),
+                static (cart, s) => DecideRedirect(cart, s.completed, s.userId, s.current),
+                cancellationToken).ConfigureAwait(false);
+            switch (moved.Outcome)
             {
-                return written;
+                case CartWriteOutcome.Exhausted:
+                    return false;
+                case CartWriteOutcome.UserHasActiveCart:
+                    return true; // The user got an active cart meanwhile: resolving again merges into it.
             }
 
-            guest = written;
+            // Written, or moved on by someone else (Stopped with the cart as it is now).
+            switch (moved.Cart?.Status)
+            {
+                case CartStatus.Active:
+                    await PointSessionAtAsync(session, moved.Cart, cancellationToken).ConfigureAwait(false);
+                    return true;
+                case CartStatus.Merged:
+                    guest = moved.Cart;
+                    break;
+                default:
+                    return true;
+            }
         }
 
-        Log.AttemptsExhausted(_logger, "merge", _options.MaxWriteAttempts);
-        return null;
+        Log.AttemptsExhausted(_logger, "following a sign-in merge", _options.MaxWriteAttempts);
+        return false;
     }
 
-    // One compare-and-swap of a cart under this process's write lock; null when another writer won.
-    private async ValueTask<Cart?> WriteAsync(Cart current, Cart draft, CancellationToken cancellationToken)
+    private static bool IsActiveGuest(Cart? cart) => cart is { Status: CartStatus.Active, Owner.UserId: null };
+
+    private static CartChange DecideMerge(Cart? target, Cart guest, string sessionId, CartKitOptions limits)
     {
-        using (await _locks.AcquireAsync(current.Id, cancellationToken).ConfigureAwait(false))
+        if (target is null)
         {
-            var next = await _revision.NextAsync(current, draft, cancellationToken).ConfigureAwait(false);
-            var result = await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false);
-            return result == CartWriteResult.Written ? next : null;
+            return CartChange.Stop;
         }
+
+        if (target.MergedCartIds.Contains(guest.Id, StringComparer.Ordinal))
+        {
+            return CartChange.Keep;
+        }
+
+        if (target.Status != CartStatus.Active)
+        {
+            return CartChange.Stop;
+        }
+
+        return CartChange.Write(CartLines.Merge(target, guest, limits) with
+        {
+            MergedCartIds = [.. target.MergedCartIds, guest.Id],
+            Owner = target.Owner with { SessionId = sessionId },
+        });
     }
+
+    // Only a guest still pointing at the completed cart moves; one already moved on is the caller's to follow.
+    private static CartChange DecideRedirect(Cart? guest, string completedCartId, string userId, string? activeCartId)
+    {
+        if (guest is not { Status: CartStatus.Merged } || !string.Equals(guest.MergedIntoCartId, completedCartId, StringComparison.Ordinal))
+        {
+            return CartChange.Stop;
+        }
+
+        return CartChange.Write(activeCartId is null
+            ? guest with { Status = CartStatus.Active, MergedIntoCartId = null, Owner = guest.Owner with { UserId = userId } }
+            : guest with { MergedIntoCartId = activeCartId });
+    }
+
+    private ValueTask<(SessionEntry<CartSession> Session, bool Stored)> PointSessionAtAsync(
+        SessionEntry<CartSession> session,
+        Cart destination,
+        CancellationToken cancellationToken) =>
+        TrySetSessionAsync(session.Id, new CartSession(destination.Id, destination.Owner.UserId), cancellationToken);
 }

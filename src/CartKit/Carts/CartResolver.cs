@@ -16,8 +16,7 @@ internal sealed partial class CartResolver
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
     private readonly CartReader _reader;
-    private readonly CartRevision _revision;
-    private readonly CartWriteLocks _locks;
+    private readonly CartWriter _writer;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
     private readonly CartKitMetrics _metrics;
@@ -27,8 +26,7 @@ internal sealed partial class CartResolver
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
         CartReader reader,
-        CartRevision revision,
-        CartWriteLocks locks,
+        CartWriter writer,
         IOptions<CartKitOptions> options,
         TimeProvider time,
         CartKitMetrics metrics,
@@ -37,8 +35,7 @@ internal sealed partial class CartResolver
         _sessions = sessions;
         _carts = carts;
         _reader = reader;
-        _revision = revision;
-        _locks = locks;
+        _writer = writer;
         _options = options.Value;
         _time = time;
         _metrics = metrics;
@@ -113,7 +110,9 @@ internal sealed partial class CartResolver
             return UserIds.Invalid;
         }
 
-        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        // Each redirect makes progress (a merge followed, a sign-in attached, or a write lost to one that did), so the
+        // bound only stops a cycle; the writes' own conflicts are retried by the writer.
+        for (var step = 1; step <= _options.MaxWriteAttempts; step++)
         {
             // The cart read begins with the session lookup (the caching layer may send it along); the lookup decides.
             var cartRead = _reader.ForSession(caller.SessionId);
@@ -133,7 +132,11 @@ internal sealed partial class CartResolver
                 case CartAccess.NotFound:
                     return CartErrors.SessionNotFound;
                 default:
-                    await RedirectAsync(session.Value, cart!, caller.UserId, cancellationToken).ConfigureAwait(false);
+                    if (!await RedirectAsync(session.Value, cart!, caller.UserId, cancellationToken).ConfigureAwait(false))
+                    {
+                        return CartErrors.ConcurrencyConflict;
+                    }
+
                     break;
             }
         }
@@ -142,8 +145,9 @@ internal sealed partial class CartResolver
         return CartErrors.ConcurrencyConflict;
     }
 
-    // Moves the session on from a cart it cannot use as it is; the caller then resolves again.
-    public ValueTask RedirectAsync(SessionEntry<CartSession> session, Cart cart, string? userId, CancellationToken cancellationToken) =>
+    // Moves the session on from a cart it cannot use as it is; the caller then resolves again, unless this returns false:
+    // a write gave up after its attempts (logged), and the caller answers ConcurrencyConflict.
+    public ValueTask<bool> RedirectAsync(SessionEntry<CartSession> session, Cart cart, string? userId, CancellationToken cancellationToken) =>
         cart.Status == CartStatus.Merged
             ? FollowMergeAsync(session, cart, cancellationToken)
             : AttachAsync(session, cart, userId!, cancellationToken);

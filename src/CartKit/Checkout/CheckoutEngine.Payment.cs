@@ -44,8 +44,11 @@ internal sealed partial class CheckoutEngine
             return CheckoutInputs.InvalidPaymentReference;
         }
 
+        // Not a cart write: each pass reads the order and moves it by one conditional update; one that lost to a
+        // concurrent confirmation or checkout decides again from the order's new status.
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             var order = await _orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             switch (order?.Status)
             {
@@ -87,6 +90,7 @@ internal sealed partial class CheckoutEngine
             }
         }
 
+        Log.AttemptsExhausted(_logger, "payment confirmation", _options.MaxWriteAttempts);
         return CartErrors.ConcurrencyConflict;
     }
 
@@ -94,34 +98,17 @@ internal sealed partial class CheckoutEngine
     // already, so a write here means an earlier confirmation stopped between its two writes.
     private async ValueTask CompleteCartAsync(Order paid, bool isRepair, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
+        var write = await _writer.WriteAsync(
+            paid.CartId,
+            "cart completion",
+            paid.Id,
+            static (cart, orderId) => cart is null || cart.Status == CartStatus.Completed
+                ? CartChange.Keep
+                : CartChange.Write(cart with { Status = CartStatus.Completed, CompletedByOrderId = orderId }),
+            cancellationToken).ConfigureAwait(false);
+        if (write.Outcome == CartWriteOutcome.Written && isRepair)
         {
-            using (await _cartLocks.AcquireAsync(paid.CartId, cancellationToken).ConfigureAwait(false))
-            {
-                var cart = await _reader.ReadForUpdateAsync(paid.CartId, cancellationToken).ConfigureAwait(false);
-                if (cart is null || cart.Status == CartStatus.Completed)
-                {
-                    return;
-                }
-
-                var completed = await _revision.NextAsync(
-                    cart,
-                    cart with { Status = CartStatus.Completed, CompletedByOrderId = paid.Id },
-                    cancellationToken).ConfigureAwait(false);
-                if (await _carts.ReplaceAsync(completed, cart.Version, cancellationToken).ConfigureAwait(false) == CartWriteResult.Written)
-                {
-                    if (isRepair)
-                    {
-                        Log.CartCompletionRepaired(_logger);
-                    }
-
-                    return;
-                }
-            }
-
-            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            Log.CartCompletionRepaired(_logger);
         }
-
-        Log.AttemptsExhausted(_logger, "cart completion", _options.MaxWriteAttempts);
     }
 }

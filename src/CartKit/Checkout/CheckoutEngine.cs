@@ -16,14 +16,12 @@ namespace CartKit.Checkout;
 internal sealed partial class CheckoutEngine : ICheckoutEngine
 {
     private readonly CartResolver _resolver;
-    private readonly ICartRepository _carts;
+    private readonly CartWriter _writer;
     private readonly CartReader _reader;
     private readonly IOrderRepository _orders;
     private readonly IIdempotencyKeyStore _keys;
     private readonly IProductCatalog _catalog;
     private readonly CartPricer _pricer;
-    private readonly CartRevision _revision;
-    private readonly CartWriteLocks _cartLocks;
     private readonly ICheckoutLock _checkoutLock;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
@@ -32,14 +30,12 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
 
     public CheckoutEngine(
         CartResolver resolver,
-        ICartRepository carts,
+        CartWriter writer,
         CartReader reader,
         IOrderRepository orders,
         IIdempotencyKeyStore keys,
         IProductCatalog catalog,
         CartPricer pricer,
-        CartRevision revision,
-        CartWriteLocks cartLocks,
         ICheckoutLock checkoutLock,
         IOptions<CartKitOptions> options,
         TimeProvider time,
@@ -47,14 +43,12 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         ILogger<CheckoutEngine> logger)
     {
         _resolver = resolver;
-        _carts = carts;
+        _writer = writer;
         _reader = reader;
         _orders = orders;
         _keys = keys;
         _catalog = catalog;
         _pricer = pricer;
-        _revision = revision;
-        _cartLocks = cartLocks;
         _checkoutLock = checkoutLock;
         _options = options.Value;
         _time = time;

@@ -63,13 +63,12 @@ public static class CartKitServiceCollectionExtensions
             static (inner, cache) => new CachedOrderRepository(inner, cache)));
 
         services.TryAddSingleton<CartPricer>();
-        services.TryAddSingleton<CartRevision>();
-        services.TryAddSingleton<CartWriteLocks>();
         services.TryAddSingleton(static sp => new CartReader(
             sp.GetRequiredService<ICartRepository>(),
             sp.GetRequiredService<TracedCartRepository>(),
             sp.GetService<ICartCache>(),
             sp.GetRequiredService<ReuseTables>()));
+        services.TryAddSingleton<CartWriter>();
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();

@@ -7,12 +7,15 @@ internal sealed class CartPricer(IEnumerable<ICartAdjustment> adjustments)
 {
     private readonly ICartAdjustment[] _adjustments = [.. adjustments];
 
+    // Whether pricing these lines runs host code; when it does not, the answer is no adjustments.
+    public bool RunsAdjustments(IReadOnlyList<LineItem> lines) => _adjustments.Length > 0 && lines.Count > 0;
+
     public async ValueTask<IReadOnlyList<AdjustmentLine>> PriceAsync(
         Currency currency,
         IReadOnlyList<LineItem> lines,
         CancellationToken cancellationToken)
     {
-        if (_adjustments.Length == 0 || lines.Count == 0)
+        if (!RunsAdjustments(lines))
         {
             return [];
         }
