@@ -5,7 +5,9 @@ namespace CartKit.Testing.Discovery;
 
 /// <summary>
 /// A test case skipped because its class's <see cref="RequiresEnvironmentAttribute"/> is not met, or the class
-/// excludes it with <see cref="ExcludedTestAttribute"/>. Created by <see cref="StorageFactDiscoverer"/> and <see cref="StorageTheoryDiscoverer"/>.
+/// excludes it with <see cref="ExcludedTestAttribute"/>. The reason is also appended to its display name
+/// (<c>"Method (skipped: &lt;reason&gt;)"</c>), because <c>dotnet test</c> prints only the name of a skipped test at
+/// its default verbosity. Created by <see cref="StorageFactDiscoverer"/> and <see cref="StorageTheoryDiscoverer"/>.
 /// </summary>
 /// <remarks>
 /// The reason is worked out again whenever the case initialises (after discovery and after the runner deserialises
@@ -28,6 +30,16 @@ public sealed class SkippedTestCase : XunitTestCase
     public SkippedTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod testMethod)
         : base(sink, display, options, testMethod)
     {
+    }
+
+    /// <summary>Gets the display name, with the reason the test is skipped.</summary>
+    /// <param name="factAttribute">The test's fact attribute.</param>
+    /// <param name="displayName">The display name without the reason.</param>
+    /// <returns>The display name.</returns>
+    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName)
+    {
+        var name = base.GetDisplayName(factAttribute, displayName);
+        return SkipReasons.For(TestMethod) is { } reason ? $"{name} (skipped: {reason})" : name;
     }
 
     /// <summary>Gets why the test is skipped.</summary>
