@@ -201,12 +201,13 @@ public abstract class CartRepositoryContractTests
     }
 
     [StorageFact]
-    public async Task FindInactive_RefusesATokenItDidNotIssue()
+    public async Task FindInactive_RefusesATokenItDidNotIssue_AndPageSizesOutside1To1000()
     {
         var store = await CreateRepositoryAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.FindInactiveAsync(Samples.T0, 10, "{\"$gt\":\"\"}"));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.FindInactiveAsync(Samples.T0, 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.FindInactiveAsync(Samples.T0, 1001));
     }
 
     [StorageFact]
