@@ -6,8 +6,21 @@ namespace CartKit.Testing;
 /// <summary>Builds carts and orders for store tests, with every field populated so round trips are meaningful.</summary>
 public static class Samples
 {
+    /// <summary>The instant samples are stamped with (and the harness's fake clock starts at): 24 November 2026, 09:00 UTC.</summary>
     public static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// A cart with two lines, two adjustments (one negative) and distinct creation and update times; every argument
+    /// left out gets a fresh or typical value.
+    /// </summary>
+    /// <param name="id">The cart id; a new one when <see langword="null"/>.</param>
+    /// <param name="sessionId">The owner's session id; a new one when <see langword="null"/>.</param>
+    /// <param name="userId">The owner's user id; a guest cart when <see langword="null"/>.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="lastActivity">The last activity (and update) time; <see cref="T0"/> when <see langword="null"/>.</param>
+    /// <param name="version">The version.</param>
+    /// <param name="currency">The currency of the cart and its prices; US dollars when <see langword="null"/>.</param>
+    /// <returns>The cart.</returns>
     public static Cart Cart(
         string? id = null,
         string? sessionId = null,
@@ -38,6 +51,11 @@ public static class Samples
         };
     }
 
+    /// <summary>An order of <paramref name="cart"/>'s current version, with its lines, adjustments and owner.</summary>
+    /// <param name="cart">The cart the order is made from.</param>
+    /// <param name="status">The status; a paid order gets a payment time and reference.</param>
+    /// <param name="createdAt">When the order was made; <see cref="T0"/> when <see langword="null"/>.</param>
+    /// <returns>The order, with a new id.</returns>
     public static Order Order(Cart cart, OrderStatus status = OrderStatus.PendingPayment, DateTimeOffset? createdAt = null) => new()
     {
         Id = CartKitIds.NewOrderId(),
@@ -53,6 +71,10 @@ public static class Samples
         PaymentReference = status == OrderStatus.Paid ? "pi_123" : null,
     };
 
+    /// <summary>The next version of <paramref name="cart"/>, one second later, optionally changed first.</summary>
+    /// <param name="cart">The stored version.</param>
+    /// <param name="change">The change to make, or <see langword="null"/> for none.</param>
+    /// <returns>The cart at version + 1, ready for <c>ReplaceAsync(next, cart.Version)</c>.</returns>
     public static Cart Next(Cart cart, Func<Cart, Cart>? change = null) =>
         (change?.Invoke(cart) ?? cart) with { Version = cart.Version + 1, UpdatedAt = cart.UpdatedAt.AddSeconds(1) };
 }

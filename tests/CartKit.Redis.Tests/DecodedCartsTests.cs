@@ -4,7 +4,6 @@ using CartKit.Caching;
 using CartKit.Domain;
 using CartKit.Redis.Caching;
 using CartKit.Testing;
-using CartKit.Testing.Storage;
 
 namespace CartKit.Redis.Tests;
 
@@ -32,7 +31,7 @@ public sealed class DecodedCartsTests
         Assert.Same(first.Lines, second.Lines);
         Assert.Same(second, third);
         Assert.Same(third, _decoded.Read(cart.Id, entry));
-        CartRepositoryContractTests.AssertSameCart(cart, third);
+        StoreAssert.SameCart(cart, third);
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class DecodedCartsTests
 
         var read = _decoded.Read(cart.Id, RedisCacheFormat.WriteCart(edited));
 
-        CartRepositoryContractTests.AssertSameCart(edited, read);
+        StoreAssert.SameCart(edited, read);
         Assert.Same(before.Lines[1], read.Lines[1]);
         Assert.NotSame(before.Lines[0], read.Lines[0]);
     }
@@ -93,7 +92,7 @@ public sealed class DecodedCartsTests
         var second = _decoded.Read(cart.Id, entry);
 
         Assert.NotSame(first, second);
-        CartRepositoryContractTests.AssertSameCart(cart, second);
+        StoreAssert.SameCart(cart, second);
         Assert.Equal(0, _decoded.Count);
     }
 

@@ -1,7 +1,6 @@
 using CartKit.Domain;
 using CartKit.Redis.Caching;
 using CartKit.Testing;
-using CartKit.Testing.Storage;
 
 namespace CartKit.Redis.Tests;
 
@@ -29,7 +28,7 @@ public sealed class RedisCacheFormatSharingTests
 
         var read = RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(edited), previous);
 
-        CartRepositoryContractTests.AssertSameCart(edited, read);
+        StoreAssert.SameCart(edited, read);
         Assert.Same(previous.Lines[0], read.Lines[0]);
         Assert.Same(previous.Lines[2], read.Lines[2]);
         Assert.NotSame(previous.Lines[1], read.Lines[1]);
@@ -47,7 +46,7 @@ public sealed class RedisCacheFormatSharingTests
 
         var read = RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(edited), previous);
 
-        CartRepositoryContractTests.AssertSameCart(edited, read);
+        StoreAssert.SameCart(edited, read);
         Assert.Same(previous.Lines[1], read.Lines[0]);
         Assert.Same(previous.Lines[2], read.Lines[1]);
     }
@@ -60,7 +59,7 @@ public sealed class RedisCacheFormatSharingTests
 
         var read = RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(edited), previous);
 
-        CartRepositoryContractTests.AssertSameCart(edited, read);
+        StoreAssert.SameCart(edited, read);
         Assert.Same(previous.Lines, read.Lines);
     }
 
@@ -95,8 +94,8 @@ public sealed class RedisCacheFormatSharingTests
 
         var read = RedisCacheFormat.ReadCart(entry, previous);
 
-        CartRepositoryContractTests.AssertSameCart(RedisCacheFormat.ReadCart(entry), read);
-        CartRepositoryContractTests.AssertSameCart(edited, read);
+        StoreAssert.SameCart(RedisCacheFormat.ReadCart(entry), read);
+        StoreAssert.SameCart(edited, read);
     }
 
     private static Cart Read(Cart cart) => RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(cart));

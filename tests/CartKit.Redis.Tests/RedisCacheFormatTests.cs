@@ -3,7 +3,6 @@ using System.Text.Json;
 using CartKit.Domain;
 using CartKit.Redis.Caching;
 using CartKit.Testing;
-using CartKit.Testing.Storage;
 
 namespace CartKit.Redis.Tests;
 
@@ -27,7 +26,7 @@ public sealed class RedisCacheFormatTests
         var written = RedisCacheFormat.WriteCart(cart);
 
         Assert.StartsWith($"{cart.Version}:{{\"f\":1,", Encoding.UTF8.GetString(written), StringComparison.Ordinal);
-        CartRepositoryContractTests.AssertSameCart(cart, RedisCacheFormat.ReadCart(written));
+        StoreAssert.SameCart(cart, RedisCacheFormat.ReadCart(written));
     }
 
     [Fact]
@@ -36,8 +35,8 @@ public sealed class RedisCacheFormatTests
         var paid = Samples.Order(Samples.Cart(userId: "user-1", currency: Currency.JPY), OrderStatus.Paid);
         var superseded = Samples.Order(Samples.Cart(), OrderStatus.Superseded);
 
-        OrderRepositoryContractTests.AssertSameOrder(paid, RedisCacheFormat.ReadOrder(RedisCacheFormat.WriteOrder(paid)));
-        OrderRepositoryContractTests.AssertSameOrder(superseded, RedisCacheFormat.ReadOrder(RedisCacheFormat.WriteOrder(superseded)));
+        StoreAssert.SameOrder(paid, RedisCacheFormat.ReadOrder(RedisCacheFormat.WriteOrder(paid)));
+        StoreAssert.SameOrder(superseded, RedisCacheFormat.ReadOrder(RedisCacheFormat.WriteOrder(superseded)));
     }
 
     [Theory]

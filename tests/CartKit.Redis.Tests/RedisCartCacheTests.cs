@@ -29,8 +29,8 @@ public sealed partial class RedisCartCacheTests : IDisposable
         var cart = Samples.Cart();
         await _truth.InsertAsync(cart);
 
-        CartRepositoryContractTests.AssertSameCart(cart, await Carts.GetAsync(cart.Id));
-        CartRepositoryContractTests.AssertSameCart(cart, await Carts.GetAsync(cart.Id));
+        StoreAssert.SameCart(cart, await Carts.GetAsync(cart.Id));
+        StoreAssert.SameCart(cart, await Carts.GetAsync(cart.Id));
 
         Assert.Equal(1, _kit.Metrics.Sum(RedisCacheMetrics.CacheMisses, (RedisCacheMetrics.EntityTag, "cart")));
         Assert.Equal(1, _kit.Metrics.Sum(RedisCacheMetrics.CacheHits, (RedisCacheMetrics.EntityTag, "cart")));
@@ -208,7 +208,7 @@ public sealed partial class RedisCartCacheTests : IDisposable
 
         Assert.Equal(OrderStatus.Paid, (await _kit.Cache.GetOrderAsync(pending.Id, default))!.Status);
         Assert.Equal(OrderStatus.Superseded, (await _kit.Cache.GetOrderAsync(other.Id, default))!.Status);
-        OrderRepositoryContractTests.AssertSameOrder(paid.Order!, await Orders.GetAsync(pending.Id));
+        StoreAssert.SameOrder(paid.Order!, await Orders.GetAsync(pending.Id));
         Assert.Equal(superseded!.Status, (await Orders.GetAsync(other.Id))!.Status);
         Assert.True(_kit.Metrics.Sum(RedisCacheMetrics.CacheHits, (RedisCacheMetrics.EntityTag, "order")) >= 2);
     }
@@ -238,9 +238,9 @@ public sealed partial class RedisCartCacheTests : IDisposable
         await _truth.InsertAsync(cart);
         await _kit.Database.StringSetAsync(_kit.CartKey(cart.Id), "9:{\"f\":99}");
 
-        CartRepositoryContractTests.AssertSameCart(cart, await Carts.GetAsync(cart.Id));
+        StoreAssert.SameCart(cart, await Carts.GetAsync(cart.Id));
         Assert.False(await _kit.Database.KeyExistsAsync(_kit.CartKey(cart.Id)));
-        CartRepositoryContractTests.AssertSameCart(cart, await Carts.GetAsync(cart.Id));
+        StoreAssert.SameCart(cart, await Carts.GetAsync(cart.Id));
 
         Assert.Equal(1, _kit.Metrics.Sum(RedisCacheMetrics.CacheErrors, (RedisCacheMetrics.ErrorTypeTag, "format")));
         Assert.Equal(1, (await CachedAsync(cart.Id))!.Version);

@@ -3,22 +3,28 @@ using CartKit.Sessions;
 
 namespace CartKit.Testing.Sessions;
 
-public sealed record ShopperSession(string CartId, string? Note = null);
-
-public sealed record AdminSession(string Operator);
-
 /// <summary>
 /// What every <see cref="ISessionStore{T}"/> must do. Each implementation derives from this and supplies a store and a
 /// way to let time pass (a fake clock in memory, real waiting against Redis).
 /// </summary>
 public abstract partial class SessionStoreContractTests
 {
-    /// <summary>The TTL used by expiry tests; real-time stores keep it short.</summary>
+    /// <summary>Gets the TTL the expiry tests use; stores that expire on the real clock keep it short.</summary>
+    /// <value>30 minutes by default.</value>
     protected virtual TimeSpan Ttl => TimeSpan.FromMinutes(30);
 
+    /// <summary>Creates a store for session type <typeparamref name="T"/>; stores with different prefixes must not see each other's sessions.</summary>
+    /// <typeparam name="T">The session value type.</typeparam>
+    /// <param name="prefix">The key prefix of the session type.</param>
+    /// <param name="ttl">The session lifetime.</param>
+    /// <param name="sliding">Whether a read pushes the expiry back by <paramref name="ttl"/>.</param>
+    /// <returns>The store.</returns>
     protected abstract ISessionStore<T> CreateStore<T>(string prefix, TimeSpan ttl, bool sliding = true)
         where T : class;
 
+    /// <summary>Lets time pass for the stores created: advance a fake clock, or wait on the real one.</summary>
+    /// <param name="by">How much time passes.</param>
+    /// <returns>A task that completes once the time has passed.</returns>
     protected abstract Task AdvanceAsync(TimeSpan by);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{32}$")]

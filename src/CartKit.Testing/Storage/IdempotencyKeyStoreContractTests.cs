@@ -8,6 +8,8 @@ public abstract class IdempotencyKeyStoreContractTests
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>Creates an empty store for one test.</summary>
+    /// <returns>The store.</returns>
     protected abstract Task<IIdempotencyKeyStore> CreateStoreAsync();
 
     [StorageFact]

@@ -1,0 +1,18 @@
+using CartKit.Domain;
+
+namespace CartKit.CustomStore.Tests.DocumentStore;
+
+/// <summary>A stored order.</summary>
+public sealed record OrderDocument(
+    string Id,
+    string CartId,
+    long CartVersion,
+    string SessionId,
+    string? UserId,
+    OrderStatus Status,
+    string Currency,
+    IReadOnlyList<LineDocument> Lines,
+    IReadOnlyList<AdjustmentDocument> Adjustments,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PaidAt,
+    string? PaymentReference);

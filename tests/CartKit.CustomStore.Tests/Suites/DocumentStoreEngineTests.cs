@@ -1,0 +1,21 @@
+using CartKit.Testing.Engines;
+
+namespace CartKit.CustomStore.Tests.Suites;
+
+// CartKit.Testing's engine suites over the third-party store, with and without its cache: every engine rule, including
+// the cross-process ones (two harness processes with their own locks sharing one store).
+public sealed class DocumentCartEngineTests : CartEngineTests<DocumentStorage>;
+
+public sealed class DocumentCartMergeTests : CartMergeTests<DocumentStorage>;
+
+public sealed class DocumentCartConcurrencyTests : CartConcurrencyTests<DocumentStorage>;
+
+public sealed class DocumentCheckoutEngineTests : CheckoutEngineTests<DocumentStorage>;
+
+public sealed class CachedDocumentCartEngineTests : CartEngineTests<CachedDocumentStorage>;
+
+public sealed class CachedDocumentCartMergeTests : CartMergeTests<CachedDocumentStorage>;
+
+public sealed class CachedDocumentCartConcurrencyTests : CartConcurrencyTests<CachedDocumentStorage>;
+
+public sealed class CachedDocumentCheckoutEngineTests : CheckoutEngineTests<CachedDocumentStorage>;
