@@ -49,9 +49,9 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference();
 }
 
-var api = app.MapGroup("/api").RequireRateLimiting(AbuseLimits.ApiPolicy);
+var api = app.MapGroup("/api").RequireRateLimiting(AbuseLimits.ApiPolicy).WithRateLimitResponses();
 api.MapCartKit();
-api.MapCartKitPayments().AddEndpointFilter<PaymentSecretFilter>();
+api.MapCartKitPayments().RequirePaymentSecret();
 api.MapProducts();
 api.MapLoadTestReference();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.OpenApi;
 
 namespace CartKit.SampleApi.Hosting;
 
@@ -71,6 +72,24 @@ internal static class AbuseLimits
         app.UseRequestTimeouts();
         return app;
     }
+
+    /// <summary>Documents the rate limiter's answer on every route of the group: 429 with Retry-After.</summary>
+    public static RouteGroupBuilder WithRateLimitResponses(this RouteGroupBuilder group) => group
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.GetValueOrDefault("429") is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                response.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds until the client may send again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                };
+            }
+
+            return Task.CompletedTask;
+        });
 
     // The client is its address; without a trusted proxy in front that is the TCP peer.
     private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

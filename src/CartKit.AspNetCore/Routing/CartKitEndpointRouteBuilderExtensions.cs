@@ -26,6 +26,7 @@ public static class CartKitEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(string.Empty);
         group.AddEndpointFilter<StoreUnavailableFilter>();
+        group.WithRetryAfterHeader(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/cart", CartEndpoints.CreateAsync)
             .WithName(RouteNames.CreateCart)
@@ -33,7 +34,9 @@ public static class CartKitEndpointRouteBuilderExtensions
             .WithDescription("Creates a session with an empty cart (or, for a signed-in user, their active cart). The session id is a bearer secret: keep it and send it back in the other cart routes.")
             .WithTags(CartTag)
             .Produces<CreateCartResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithLocationHeader(StatusCodes.Status201Created)
+            .WithETagHeader(StatusCodes.Status201Created);
 
         group.MapGet("/cart/{sessionId}", CartEndpoints.GetAsync)
             .WithName(RouteNames.GetCart)
@@ -42,7 +45,8 @@ public static class CartKitEndpointRouteBuilderExtensions
             .WithTags(CartTag)
             .Produces<CartResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithETagHeader(StatusCodes.Status200OK);
 
         group.MapPost("/cart/{sessionId}/items", CartEndpoints.AddItemAsync)
             .WithName(RouteNames.AddCartItem)
@@ -51,6 +55,7 @@ public static class CartKitEndpointRouteBuilderExtensions
             .WithTags(CartTag)
             .AcceptsJson<AddItemRequest>()
             .Produces<CartResponse>()
+            .WithETagHeader(StatusCodes.Status200OK)
             .WithMutationProblems();
 
         group.MapPatch("/cart/{sessionId}/items/{itemId}", CartEndpoints.SetQuantityAsync)
@@ -60,6 +65,7 @@ public static class CartKitEndpointRouteBuilderExtensions
             .WithTags(CartTag)
             .AcceptsJson<SetQuantityRequest>()
             .Produces<CartResponse>()
+            .WithETagHeader(StatusCodes.Status200OK)
             .WithMutationProblems();
 
         group.MapDelete("/cart/{sessionId}/items/{itemId}", CartEndpoints.RemoveItemAsync)
@@ -71,7 +77,8 @@ public static class CartKitEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithETagHeader(StatusCodes.Status200OK);
 
         group.MapPost("/cart/{sessionId}/checkout", OrderEndpoints.CheckoutAsync)
             .WithName(RouteNames.CheckoutCart)
@@ -84,7 +91,8 @@ public static class CartKitEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithLocationHeader(StatusCodes.Status201Created, StatusCodes.Status200OK);
 
         group.MapGet("/orders/{orderId}", OrderEndpoints.GetAsync)
             .WithName(RouteNames.GetOrder)
@@ -109,6 +117,7 @@ public static class CartKitEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(string.Empty);
         group.AddEndpointFilter<StoreUnavailableFilter>();
+        group.WithRetryAfterHeader(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/orders/{orderId}/payment", OrderEndpoints.ConfirmPaymentAsync)
             .WithName(RouteNames.ConfirmOrderPayment)

@@ -38,6 +38,35 @@ public sealed class OpenApiDocumentTests(SampleApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheDocument_DescribesTheResponseHeaders_TheSecretHeader_And401And429()
+    {
+        var paths = (await DocumentAsync())["paths"]!;
+        string[] Headers(string path, string method, string status) =>
+            [.. paths[path]![method]!["responses"]![status]?["headers"]?.AsObject().Select(h => h.Key) ?? []];
+
+        // CartKit's own: the cart's version, where a created resource lives, when to retry an unreachable store.
+        Assert.Equal(["Location", "ETag"], Headers("/api/cart", "post", "201"));
+        Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}", "get", "200"));
+        Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items", "post", "200"));
+        Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items/{itemId}", "patch", "200"));
+        Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items/{itemId}", "delete", "200"));
+        Assert.Equal(["Location"], Headers("/api/cart/{sessionId}/checkout", "post", "201"));
+        Assert.Equal(["Location"], Headers("/api/cart/{sessionId}/checkout", "post", "200"));
+
+        var operations = paths.AsObject().SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key))).ToList();
+        Assert.All(operations.Where(op => op.Path != "/api/products"), op => Assert.Equal(["Retry-After"], Headers(op.Path, op.Method, "503")));
+
+        // The sample's: every /api route is rate limited, and the payment route wants the secret.
+        Assert.All(operations, op => Assert.Equal(["Retry-After"], Headers(op.Path, op.Method, "429")));
+        var payment = paths["/api/orders/{orderId}/payment"]!["post"]!;
+        Assert.NotNull(payment["responses"]!["401"]);
+        var secret = Assert.Single(payment["parameters"]!.AsArray(), p => p!["in"]!.GetValue<string>() == "header");
+        Assert.Equal("X-Payment-Secret", secret!["name"]!.GetValue<string>());
+        Assert.True(secret["required"]!.GetValue<bool>());
+        Assert.All(operations.Where(op => op.Path != "/api/orders/{orderId}/payment"), op => Assert.Null(paths[op.Path]![op.Method]!["responses"]!["401"]));
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentInDocs_IsTheGeneratedOne()
     {
         var published = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "docs", "openapi.json")))!;
