@@ -78,6 +78,46 @@ public abstract class CartConcurrencyTests<TStorage> : EngineTestBase<TStorage>
     }
 
     [StorageFact]
+    public async Task AWriteThatLostWhilePricing_IsPricedUnderTheLock_SoTheNextWriterQueuesBehindIt()
+    {
+        // Writers of one cart in one process that kept pricing outside the lock could keep invalidating each other's
+        // pricing and run out of attempts; one that lost once prices under the lock, and a newer writer waits for it.
+        var gate = new PricingGate();
+        var kit = NewHarnessWith(b => b.AddCartAdjustment<GatedUnitDiscount>().Services.AddSingleton(gate));
+        var session = await kit.NewSessionAsync();
+        var parked = await StartParkedAddAsync(kit, gate, session, "MUG");
+        ResultAssert.Success(await kit.Carts.AddItemAsync(session, "CAP", 1));
+
+        gate.ReleaseAndHoldNext();
+        await gate.Entered.Task.WaitAsync(Patience);
+        var queued = Task.Run(async () => await kit.Carts.AddItemAsync(session, "SHIRT", 1));
+
+        // Give the newer writer time to write if it could (it must not): then let the retried pricing finish.
+        await Task.WhenAny(queued, Task.Delay(TimeSpan.FromSeconds(1)));
+        gate.Release();
+
+        var retried = ResultAssert.Success(await parked.WaitAsync(Patience));
+        var next = ResultAssert.Success(await queued.WaitAsync(Patience));
+        Assert.Equal(3, retried.Version);
+        Assert.Equal(4, next.Version);
+        Assert.Equal(new AdjustmentLine(GatedUnitDiscount.Name, new Money(-3, Currency.USD)), Assert.Single(next.Adjustments));
+    }
+
+    [StorageFact]
+    public async Task SixtyFourParallelAdds_WithAPricingStep_AllSucceed_AndThePriceFollowsTheFinalLines()
+    {
+        var kit = NewHarnessWith(b => b.AddCartAdjustment<GatedUnitDiscount>().Services.AddSingleton(new PricingGate()));
+        var session = await kit.NewSessionAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () => await kit.Carts.AddItemAsync(session, "MUG", 1))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        var cart = ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        Assert.Equal(64, cart.Lines.Single().Quantity);
+        Assert.Equal(new AdjustmentLine(GatedUnitDiscount.Name, new Money(-64, Currency.USD)), Assert.Single(cart.Adjustments));
+    }
+
+    [StorageFact]
     public async Task ParallelAdds_FromTwoProcesses_LoseNothing()
     {
         var first = NewHarness(o => o.MaxWriteAttempts = 50);
@@ -162,10 +202,10 @@ public abstract class CartConcurrencyTests<TStorage> : EngineTestBase<TStorage>
 
     private sealed class PricingGate
     {
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _armed;
 
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<LineItem>? LastPriced { get; private set; }
 
@@ -173,12 +213,23 @@ public abstract class CartConcurrencyTests<TStorage> : EngineTestBase<TStorage>
 
         public void Release() => _release.TrySetResult();
 
+        // Lets the parked pricing go on, with the gate already armed again for the pricing after it.
+        public void ReleaseAndHoldNext()
+        {
+            var parked = _release;
+            _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            HoldNext();
+            parked.TrySetResult();
+        }
+
         public async ValueTask PassAsync(IReadOnlyList<LineItem> lines)
         {
             if (Interlocked.Exchange(ref _armed, 0) == 1)
             {
+                var release = _release;
                 Entered.TrySetResult();
-                await _release.Task;
+                await release.Task;
             }
 
             LastPriced = lines;

@@ -19,6 +19,9 @@ namespace CartKit.Carts;
 // never runs under the lock: it may be slow or call back into CartKit, and a striped lock would hold up unrelated carts
 // too. A draft is priced after the lock is released and written under it again at the version it was made from; if the
 // cart moved meanwhile, that compare-and-swap fails and the next attempt decides and prices again from the new cart.
+// That next attempt prices under the lock: writers of one cart in one process would otherwise keep invalidating each
+// other's pricing and could run out of attempts, where queued on the lock each makes progress. Host code then holds
+// the lock only for a cart that is being written concurrently, and only after it lost once.
 internal sealed class CartWriter
 {
     private readonly StripedAsyncLock _locks = new();
@@ -67,6 +70,7 @@ internal sealed class CartWriter
         Func<Cart?, TState, CartChange> decide,
         CancellationToken cancellationToken)
     {
+        var priceUnderLock = false;
         for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
             // Every retry waits, whichever way the last attempt lost, so competing processes stop colliding in lock-step.
@@ -88,8 +92,14 @@ internal sealed class CartWriter
 
                 current = fresh ?? throw new InvalidOperationException("A cart write was decided for a cart that does not exist.");
                 draft = change.Draft!;
-                if (!NeedsPricing(current, draft, out var adjustments))
+                var needsPricing = NeedsPricing(current, draft, out var adjustments);
+                if (!needsPricing || priceUnderLock)
                 {
+                    if (needsPricing)
+                    {
+                        adjustments = await _pricer.PriceAsync(draft.Currency, draft.Lines, cancellationToken).ConfigureAwait(false);
+                    }
+
                     var next = Revise(current, draft, adjustments);
                     if (Settle(await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false), current, next) is { } done)
                     {
@@ -109,6 +119,8 @@ internal sealed class CartWriter
                     return done;
                 }
             }
+
+            priceUnderLock = true;
         }
 
         Log.AttemptsExhausted(_logger, operation, _maxAttempts);
