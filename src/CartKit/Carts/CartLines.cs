@@ -1,5 +1,6 @@
 using CartKit.Catalog;
 using CartKit.Domain;
+using CartKit.Internal;
 
 namespace CartKit.Carts;
 
@@ -51,7 +52,7 @@ internal static class CartLines
         }
 
         var line = new LineItem(NewItemId(lines), product.Sku, product.Name, product.UnitPrice, quantity);
-        return cart with { Currency = currency, Lines = [.. lines, line] };
+        return cart with { Currency = currency, Lines = Append(lines, line) };
     }
 
     public static CartKitResult<Cart> SetQuantity(Cart cart, string itemId, int quantity, CartKitOptions limits)
@@ -83,7 +84,7 @@ internal static class CartLines
         return index < 0 ? CartErrors.ItemNotFound : cart with { Lines = RemoveAt(cart.Lines, index) };
     }
 
-    public static Cart Clear(Cart cart) => cart.Lines.Count == 0 ? cart : cart with { Lines = [] };
+    public static Cart Clear(Cart cart) => cart.Lines.Count == 0 ? cart : cart with { Lines = Frozen.Empty<LineItem>() };
 
     // Sign-in merge: quantities of a shared sku are summed and capped at the line limit; new skus are appended while
     // there is room. Lines that cannot fit (line limit, or a different currency) stay on the guest cart, which is
@@ -112,7 +113,7 @@ internal static class CartLines
             }
         }
 
-        return target with { Currency = currency, Lines = [.. lines] };
+        return target with { Currency = currency, Lines = Frozen.Own(lines.ToArray()) };
     }
 
     private static int IndexOf(IReadOnlyList<LineItem> lines, string itemId)
@@ -140,14 +141,27 @@ internal static class CartLines
         return id;
     }
 
-    private static LineItem[] Replace(IReadOnlyList<LineItem> lines, int index, LineItem line)
+    // The edits build a new array and hand it to the snapshot, which keeps it as its immutable list without a copy.
+    private static IReadOnlyList<LineItem> Replace(IReadOnlyList<LineItem> lines, int index, LineItem line)
     {
         var copy = lines.ToArray();
         copy[index] = line;
-        return copy;
+        return Frozen.Own(copy);
     }
 
-    private static LineItem[] RemoveAt(IReadOnlyList<LineItem> lines, int index)
+    private static IReadOnlyList<LineItem> Append(IReadOnlyList<LineItem> lines, LineItem line)
+    {
+        var copy = new LineItem[lines.Count + 1];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            copy[i] = lines[i];
+        }
+
+        copy[^1] = line;
+        return Frozen.Own(copy);
+    }
+
+    private static IReadOnlyList<LineItem> RemoveAt(IReadOnlyList<LineItem> lines, int index)
     {
         var copy = new LineItem[lines.Count - 1];
         for (int i = 0, j = 0; i < lines.Count; i++)
@@ -158,6 +172,6 @@ internal static class CartLines
             }
         }
 
-        return copy;
+        return Frozen.Own(copy);
     }
 }

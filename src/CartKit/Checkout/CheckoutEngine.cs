@@ -223,7 +223,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             Owner = cart.Owner,
             Status = OrderStatus.PendingPayment,
             Currency = cart.Currency,
-            Lines = lines,
+            Lines = Frozen.Own(lines),
             Adjustments = adjustments,
             CreatedAt = StoredTime.Now(_time),
         };

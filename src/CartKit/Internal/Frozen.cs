@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace CartKit.Internal;
 
@@ -14,6 +15,10 @@ internal static class Frozen
     }
 
     public static IReadOnlyList<T> Empty<T>() => EmptyList<T>.Value;
+
+    // Wraps an array the caller just filled and hands over, without copying it; the caller must not keep it.
+    public static IReadOnlyList<T> Own<T>(T[] array) =>
+        array.Length == 0 ? EmptyList<T>.Value : ImmutableCollectionsMarshal.AsImmutableArray(array);
 
     private static class EmptyList<T>
     {

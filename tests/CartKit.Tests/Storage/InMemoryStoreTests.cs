@@ -1,6 +1,8 @@
-using CartKit.Storage;
+using CartKit.Domain;
 using CartKit.Storage.InMemory;
+using CartKit.Storage;
 using CartKit.Testing.Storage;
+using CartKit.Testing;
 
 namespace CartKit.Tests.Storage;
 
@@ -11,6 +13,21 @@ public sealed class InMemoryCartRepositoryTests : CartRepositoryContractTests
 
 public sealed class InMemoryOrderRepositoryTests : OrderRepositoryContractTests
 {
+    [Fact]
+    public async Task InsertingASecondPaidOrderForACart_IsRefused_AndStoresNothing()
+    {
+        var store = new InMemoryOrderRepository();
+        var cart = Samples.Cart();
+        var first = Samples.Order(cart, OrderStatus.Paid);
+        await store.InsertAsync(first);
+        var second = Samples.Order(Samples.Next(cart), OrderStatus.Paid);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.InsertAsync(second));
+
+        Assert.Null(await store.GetAsync(second.Id));
+        Assert.Equal([first.Id], (await store.ListByCartAsync(cart.Id)).Select(o => o.Id));
+    }
+
     protected override Task<IOrderRepository> CreateRepositoryAsync() => Task.FromResult<IOrderRepository>(new InMemoryOrderRepository());
 }
 

@@ -56,6 +56,12 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
                 throw new InvalidOperationException("An order with this id already exists.");
             }
 
+            // Checked before anything is stored, as MongoDB's unique index refuses the insert as a whole.
+            if (order.Status == OrderStatus.Paid && _paidByCart.ContainsKey(order.CartId))
+            {
+                throw new InvalidOperationException("The cart already has a paid order.");
+            }
+
             _orders.Add(order.Id, order);
             _byCartVersion.Add((order.CartId, order.CartVersion), order.Id);
             if (!_byCart.TryGetValue(order.CartId, out var ids))
