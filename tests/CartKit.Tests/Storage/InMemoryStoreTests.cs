@@ -1,8 +1,8 @@
 using CartKit.Domain;
-using CartKit.Storage.InMemory;
 using CartKit.Storage;
-using CartKit.Testing.Storage;
+using CartKit.Storage.InMemory;
 using CartKit.Testing;
+using CartKit.Testing.Storage;
 
 namespace CartKit.Tests.Storage;
 
