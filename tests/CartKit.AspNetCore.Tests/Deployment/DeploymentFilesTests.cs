@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using CartKit.AspNetCore.Tests.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Deployment;
@@ -64,6 +65,42 @@ public sealed partial class DeploymentFilesTests
         {
             var path = Path.Combine(RepositoryRoot.Path, source.TrimEnd('/'));
             Assert.True(File.Exists(path) || Directory.Exists(path), $"The Dockerfile copies '{source}', which does not exist.");
+        });
+    }
+
+    [Fact]
+    public void TheDockerfilesRestoreLayer_CopiesEveryProjectTheSampleBuildsFrom()
+    {
+        // The restore runs before the sources are copied: a project the sample references, directly or through another
+        // project, that is not copied there breaks `docker build` at restore, which no test on this machine runs.
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, Dockerfile));
+        var restore = Array.FindIndex(lines, l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+        Assert.True(restore > 0, "The Dockerfile has no restore step.");
+        var copied = lines[..restore]
+            .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal))
+            .SelectMany(l => CopySources().Match(l).Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var pending = new Stack<string>([Path.Combine(RepositoryRoot.Path, "samples", "CartKit.SampleApi", "CartKit.SampleApi.csproj")]);
+        var projects = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryPop(out var project))
+        {
+            if (!projects.Add(Path.GetFullPath(project)))
+            {
+                continue;
+            }
+
+            foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
+            {
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, reference.Attribute("Include")!.Value.Replace('\\', '/'))));
+            }
+        }
+
+        Assert.True(projects.Count >= 5, $"Found only {projects.Count} projects behind the sample.");
+        Assert.All(projects, project =>
+        {
+            var relative = Path.GetRelativePath(RepositoryRoot.Path, project).Replace('\\', '/');
+            Assert.True(copied.Contains(relative), $"The Dockerfile's restore layer does not copy {relative}.");
         });
     }
 
