@@ -7,8 +7,9 @@ namespace CartKit.AspNetCore.Http;
 
 // The JSON body and ETag last written for each cart, in the reuse table "rendered_carts" (see ReuseTables), so reading
 // an unchanged cart again sends the bytes written last time instead of mapping and serializing it again. An entry is
-// reused only for the same cart id, version and content hash: it never depends on the store handing back the same Cart
-// instance, and a snapshot that differs in anything the body shows is rendered anew. Bodies longer than MaxBodyBytes
+// reused for the very snapshot it was rendered from, or another with the same cart id, version and content hash: it
+// never depends on the store handing back the same Cart instance, and a snapshot that differs in anything the body
+// shows is rendered anew. Bodies longer than MaxBodyBytes
 // are not kept; the table's capacity bounds the rest.
 internal static class RenderedCarts
 {
@@ -18,15 +19,19 @@ internal static class RenderedCarts
     public static RenderedCart Render(ReuseTables reuse, Cart cart)
     {
         var table = reuse.ForCarts<RenderedCart>(Table);
-        var key = new Key(cart.Version, ContentHash(cart));
-        if (table.TryGetCurrent(cart.Id, key, static (rendered, k) => rendered.Version == k.Version && rendered.ContentHash == k.ContentHash, out var known))
+
+        // The common hit is the very snapshot rendered last (the cache reuses decoded carts): snapshots are immutable, so
+        // the same instance is the same content, without hashing it. Any other instance is matched on its content.
+        if (table.TryGetCurrent(cart.Id, cart, static (rendered, c) => rendered.IsFrom(c) || rendered.Matches(c), out var known))
         {
             return known!;
         }
 
         var rendered = new RenderedCart(
+            new WeakReference<Cart>(cart),
+            cart.Id,
             cart.Version,
-            key.ContentHash,
+            ContentHash(cart),
             JsonSerializer.SerializeToUtf8Bytes(cart.ToResponse(), CartKitJsonContext.Default.CartResponse),
             RequestHeaders.ETag(cart.Version));
         if (rendered.Body.Length <= MaxBodyBytes)
@@ -65,8 +70,15 @@ internal static class RenderedCarts
         return hash.ToHashCode();
     }
 
-    private readonly record struct Key(long Version, int ContentHash);
 }
 
-// A cart's response body (UTF-8 JSON of CartResponse) and its ETag, for the version and content they were written from.
-internal sealed record RenderedCart(long Version, int ContentHash, byte[] Body, string ETag);
+// A cart's response body (UTF-8 JSON of CartResponse) and its ETag, for the cart id, version and content they were
+// written from. Source points weakly at that snapshot: enough to recognize it again without hashing, without keeping a
+// large cart alive that no other table holds.
+internal sealed record RenderedCart(WeakReference<Cart> Source, string CartId, long Version, int ContentHash, byte[] Body, string ETag)
+{
+    public bool IsFrom(Cart cart) => Source.TryGetTarget(out var source) && ReferenceEquals(source, cart);
+
+    public bool Matches(Cart cart) =>
+        cart.Version == Version && string.Equals(cart.Id, CartId, StringComparison.Ordinal) && RenderedCarts.ContentHash(cart) == ContentHash;
+}
