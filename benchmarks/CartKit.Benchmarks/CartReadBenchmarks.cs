@@ -43,7 +43,7 @@ public class CartReadBenchmarks : StackBenchmarks
     public async Task<Cart> RawGetAndParse()
     {
         using var lease = await Stack.Database.StringGetLeaseAsync(_cartKey);
-        return RedisCacheFormat.ReadCart(lease!.Span);
+        return RedisCacheFormat.ReadCart(lease!.Span, strings: Stack.Reuse);
     }
 
     /// <summary>A hit on an entry unchanged since this process last read it: the snapshot decoded then is reused.</summary>

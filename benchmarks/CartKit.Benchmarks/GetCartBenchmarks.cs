@@ -47,7 +47,7 @@ public class GetCartBenchmarks : StackBenchmarks
         var cart = Stack.Database.StringGetLeaseAsync(_cartKey);
         var session = await Stack.Database.StringGetSetExpiryAsync(_sessionKey, SessionTtl);
         using var lease = await cart;
-        return session.IsNull ? throw new InvalidOperationException("The session expired.") : RedisCacheFormat.ReadCart(lease!.Span);
+        return session.IsNull ? throw new InvalidOperationException("The session expired.") : RedisCacheFormat.ReadCart(lease!.Span, strings: Stack.Reuse);
     }
 
     /// <summary>The session read with its TTL refresh, then the cart it names: two round trips, raw.</summary>
@@ -61,7 +61,7 @@ public class GetCartBenchmarks : StackBenchmarks
         }
 
         using var lease = await Stack.Database.StringGetLeaseAsync(_cartKey);
-        return RedisCacheFormat.ReadCart(lease!.Span);
+        return RedisCacheFormat.ReadCart(lease!.Span, strings: Stack.Reuse);
     }
 
     /// <summary>A hit on a cart entry unchanged since this process last read it: the snapshot decoded then is reused.</summary>

@@ -33,6 +33,7 @@ internal sealed class BenchStack : IAsyncDisposable
         Sessions = services.GetRequiredService<ISessionStore<CartSession>>();
         Repository = services.GetRequiredService<ICartRepository>();
         DecodedCarts = ((RedisCartCache)services.GetRequiredService<ICartCache>()).Decoded;
+        Reuse = services.GetRequiredService<ReuseTables>();
     }
 
     /// <summary>Which store answers a cache miss: shown in every report as the <c>SourceOfTruth</c> parameter.</summary>
@@ -59,6 +60,12 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>The cache's table of decoded carts, whose reuse a benchmark turns off to measure a first read.</summary>
     public DecodedCarts DecodedCarts { get; }
+
+    /// <summary>
+    /// The process's reuse tables; the raw floors parse with its string table, as CartKit's own decode does, so they
+    /// measure the same parse.
+    /// </summary>
+    public ReuseTables Reuse { get; }
 
     public RedisKey SessionKey(string sessionId) => $"{Prefix}s:{sessionId}";
 
