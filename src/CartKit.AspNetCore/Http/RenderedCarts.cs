@@ -24,7 +24,10 @@ internal static class RenderedCarts
         // the same instance is the same content, without hashing it. Any other instance is matched on its content.
         if (table.TryGetCurrent(cart.Id, cart, static (rendered, c) => rendered.IsFrom(c) || rendered.Matches(c), out var known))
         {
-            return known!;
+            // Follow the instance the store hands out now (the cache keeps one snapshot per entry, not the first one
+            // decoded), so the next read of it is recognized without hashing again. Either instance is right.
+            known!.Follow(cart);
+            return known;
         }
 
         var rendered = new RenderedCart(
@@ -78,6 +81,14 @@ internal static class RenderedCarts
 internal sealed record RenderedCart(WeakReference<Cart> Source, string CartId, long Version, int ContentHash, byte[] Body, string ETag)
 {
     public bool IsFrom(Cart cart) => Source.TryGetTarget(out var source) && ReferenceEquals(source, cart);
+
+    public void Follow(Cart cart)
+    {
+        if (!IsFrom(cart))
+        {
+            Source.SetTarget(cart);
+        }
+    }
 
     public bool Matches(Cart cart) =>
         cart.Version == Version && string.Equals(cart.Id, CartId, StringComparison.Ordinal) && RenderedCarts.ContentHash(cart) == ContentHash;

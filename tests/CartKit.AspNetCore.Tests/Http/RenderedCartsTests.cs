@@ -46,6 +46,19 @@ public sealed class RenderedCartsTests : IDisposable
     }
 
     [Fact]
+    public void AMatchingSnapshot_IsFollowed_SoItsNextReadIsRecognizedByIdentity()
+    {
+        // The cache hands out one snapshot per entry, which is not always the instance a body was first rendered from.
+        var cart = NewCart();
+        var first = RenderedCarts.Render(_reuse, cart);
+        var copy = cart with { Lines = [.. cart.Lines] };
+
+        Assert.False(first.IsFrom(copy));
+        Assert.Same(first, RenderedCarts.Render(_reuse, copy));
+        Assert.True(first.IsFrom(copy));
+    }
+
+    [Fact]
     public void AnotherVersionOfTheSameCart_IsSerializedAnew()
     {
         var cart = NewCart();
