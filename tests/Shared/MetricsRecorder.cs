@@ -27,6 +27,8 @@ internal sealed class MetricsRecorder : IMeterFactory
             _measurements.Enqueue((instrument.Name, value, tags.ToArray())));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
             _doubles.Enqueue((instrument.Name, value, tags.ToArray())));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
+            _measurements.Enqueue((instrument.Name, value, tags.ToArray())));
         _listener.Start();
     }
 
@@ -36,6 +38,9 @@ internal sealed class MetricsRecorder : IMeterFactory
         _meters.Add(meter);
         return meter;
     }
+
+    /// <summary>Takes one reading of every observable instrument (gauges), recorded like any measurement.</summary>
+    public void Observe() => _listener.RecordObservableInstruments();
 
     /// <summary>The sum of an instrument's measurements whose tags include every given tag.</summary>
     public long Sum(string instrument, params (string Key, string Value)[] tags) =>

@@ -22,12 +22,9 @@ internal static class RenderedCarts
 
         // The common hit is the very snapshot rendered last (the cache reuses decoded carts): snapshots are immutable, so
         // the same instance is the same content, without hashing it. Any other instance is matched on its content.
-        if (table.TryGetCurrent(cart.Id, cart, static (rendered, c) => rendered.IsFrom(c) || rendered.Matches(c), out var known))
+        if (table.TryGetCurrent(cart.Id, cart, static (rendered, c) => rendered.Recognizes(c), out var known))
         {
-            // Follow the instance the store hands out now (the cache keeps one snapshot per entry, not the first one
-            // decoded), so the next read of it is recognized without hashing again. Either instance is right.
-            known!.Follow(cart);
-            return known;
+            return known!;
         }
 
         var rendered = new RenderedCart(
@@ -82,14 +79,22 @@ internal sealed record RenderedCart(WeakReference<Cart> Source, string CartId, l
 {
     public bool IsFrom(Cart cart) => Source.TryGetTarget(out var source) && ReferenceEquals(source, cart);
 
-    public void Follow(Cart cart)
+    // The snapshot it was served for, or another with the same id, version and content. That other one becomes the
+    // source: the cache keeps one snapshot per entry, not always the first one decoded, and following it lets its next
+    // read be recognized without hashing again. Either instance is right, so a race between two readers is harmless.
+    public bool Recognizes(Cart cart)
     {
-        if (!IsFrom(cart))
+        if (IsFrom(cart))
         {
-            Source.SetTarget(cart);
+            return true;
         }
-    }
 
-    public bool Matches(Cart cart) =>
-        cart.Version == Version && string.Equals(cart.Id, CartId, StringComparison.Ordinal) && RenderedCarts.ContentHash(cart) == ContentHash;
+        if (cart.Version != Version || !string.Equals(cart.Id, CartId, StringComparison.Ordinal) || RenderedCarts.ContentHash(cart) != ContentHash)
+        {
+            return false;
+        }
+
+        Source.SetTarget(cart);
+        return true;
+    }
 }

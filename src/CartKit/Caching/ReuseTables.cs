@@ -33,9 +33,6 @@ public sealed class ReuseTables
         metrics.Observe(this);
     }
 
-    /// <summary>Gets a value indicating whether the tables keep anything (<see cref="ReuseTablesOptions.Enabled"/>).</summary>
-    public bool Enabled => _options.Enabled;
-
     internal IEnumerable<IReuseTable> Tables => _tables.Values.OfType<IReuseTable>();
 
     /// <summary>Gets the table of that name keyed by cart id, created on first use with <see cref="ReuseTablesOptions.CartCapacity"/>.</summary>

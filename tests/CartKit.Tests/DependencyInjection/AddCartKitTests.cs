@@ -74,6 +74,25 @@ public sealed class AddCartKitTests
     }
 
     [Fact]
+    public void ReuseTableOptions_AreValidatedAtStart()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o =>
+        {
+            o.Reuse.CartCapacity = 8;
+            o.Reuse.SessionCapacity = 5_000_000;
+            o.Reuse.StringSlots = 1_000;
+        }).UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(ex.Failures, f => f.Contains("Reuse.CartCapacity", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("Reuse.SessionCapacity", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("Reuse.StringSlots must be a power of two", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ASessionStoreWithoutAPrefix_FailsAtStart()
     {
         var services = new ServiceCollection();
