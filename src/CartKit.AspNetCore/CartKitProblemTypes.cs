@@ -66,6 +66,31 @@ public static class CartKitProblemTypes
     /// <summary>409: a request with the same idempotency key is still running.</summary>
     public const string IdempotencyKeyInProgress = Prefix + "idempotency-key-in-progress";
 
+    /// <summary>
+    /// 409: checkout found changed prices or unavailable products; the cart was re-priced. The problem's
+    /// <c>priceChanges</c> lists each line (<c>itemId</c>, <c>sku</c>, <c>previousUnitPrice</c>, <c>unitPrice</c>,
+    /// <c>available</c>); check out again to accept them.
+    /// </summary>
+    public const string PriceChanged = Prefix + "price-changed";
+
+    /// <summary>409: the order was not paid in time; check out the cart again.</summary>
+    public const string OrderExpired = Prefix + "order-expired";
+
+    /// <summary>409: the order was cancelled.</summary>
+    public const string OrderCancelled = Prefix + "order-cancelled";
+
+    /// <summary>409: the order is paid and can no longer be cancelled.</summary>
+    public const string OrderNotCancellable = Prefix + "order-not-cancellable";
+
+    /// <summary>422: the payment's amount or currency is not the order's total; the order stays unpaid.</summary>
+    public const string PaymentMismatch = Prefix + "payment-mismatch";
+
+    /// <summary>
+    /// 409: the order can no longer be fulfilled (superseded, expired, cancelled, or another order of its cart paid);
+    /// the payment was recorded on it (status <c>paymentConflict</c>) for a refund.
+    /// </summary>
+    public const string PaymentConflict = Prefix + "payment-conflict";
+
     /// <summary>413: the request body is larger than CartKit accepts.</summary>
     public const string PayloadTooLarge = Prefix + "payload-too-large";
 

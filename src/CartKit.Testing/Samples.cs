@@ -1,5 +1,6 @@
 using CartKit.Domain;
 using CartKit.Sessions;
+using CartKit.Storage;
 
 namespace CartKit.Testing;
 
@@ -67,8 +68,10 @@ public static class Samples
         Lines = cart.Lines,
         Adjustments = cart.Adjustments,
         CreatedAt = createdAt ?? T0,
-        PaidAt = status == OrderStatus.Paid ? T0.AddMinutes(1) : null,
-        PaymentReference = status == OrderStatus.Paid ? "pi_123" : null,
+        ExpiresAt = (createdAt ?? T0).AddHours(1),
+        PaidAt = status is OrderStatus.Paid or OrderStatus.PaymentConflict ? T0.AddMinutes(1) : null,
+        PaymentReference = status is OrderStatus.Paid or OrderStatus.PaymentConflict ? "pi_123" : null,
+        ClosedAt = OrderEndStates.IsClosing(status) ? T0.AddMinutes(2) : null,
     };
 
     /// <summary>The next version of <paramref name="cart"/>, one second later, optionally changed first.</summary>

@@ -47,8 +47,10 @@ public static class StoreAssert
         Assert.Equal(expected.Lines, actual.Lines);
         Assert.Equal(expected.Adjustments, actual.Adjustments);
         Assert.Equal(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.ExpiresAt, actual.ExpiresAt);
         Assert.Equal(expected.PaidAt, actual.PaidAt);
         Assert.Equal(expected.PaymentReference, actual.PaymentReference);
+        Assert.Equal(expected.ClosedAt, actual.ClosedAt);
         Assert.Equal(expected.Total, actual.Total);
     }
 }

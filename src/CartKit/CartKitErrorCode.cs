@@ -62,4 +62,30 @@ public enum CartKitErrorCode
 
     /// <summary>A request with the same idempotency key is still being processed.</summary>
     IdempotencyKeyInProgress,
+
+    /// <summary>
+    /// Checkout found catalog prices that changed (or products no longer available) since the cart was priced. The
+    /// cart was re-priced to a new version, with unavailable lines removed; <see cref="CartKitError.PriceChanges"/>
+    /// lists each change. Checking out again creates the order at the new prices.
+    /// </summary>
+    PriceChanged,
+
+    /// <summary>The order was not paid before it expired; it cannot be paid or cancelled. Check out the cart again.</summary>
+    OrderExpired,
+
+    /// <summary>The order was cancelled; it cannot be paid.</summary>
+    OrderCancelled,
+
+    /// <summary>The order is paid (or its payment is in conflict) and can no longer be cancelled.</summary>
+    OrderNotCancellable,
+
+    /// <summary>The payment's amount or currency is not the order's total; the order stays unpaid.</summary>
+    PaymentMismatch,
+
+    /// <summary>
+    /// A payment arrived for an order that can no longer be fulfilled (superseded, expired, cancelled, or another
+    /// order of its cart was paid). It was recorded on the order as <see cref="Domain.OrderStatus.PaymentConflict"/>
+    /// for a person to refund; nothing ships.
+    /// </summary>
+    PaymentConflict,
 }

@@ -30,6 +30,17 @@ public sealed class CartKitOptions
     /// <value>10. Between 1 and 100.</value>
     public int MaxWriteAttempts { get; set; } = 10;
 
+    /// <summary>
+    /// Gets or sets how long a pending order can be paid. After it the order reads as expired, a payment for it is
+    /// refused (and kept as a payment conflict), and checking out the cart again makes a new order, priced again.
+    /// </summary>
+    /// <value>
+    /// 1 hour: long enough for a payment page, 3-D Secure and a bank redirect; short enough that prices and (with an
+    /// inventory) reserved stock do not stay held for abandoned payments. Between 1 second and 30 days; seconds are
+    /// accepted so demos and tests can use short ones.
+    /// </value>
+    public TimeSpan PendingOrderTtl { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Gets or sets how long a checkout idempotency key is remembered.</summary>
     /// <value>24 hours. Between 1 minute and 30 days.</value>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);

@@ -1,3 +1,4 @@
+using CartKit.Domain;
 using CartKit.MongoDB.Connection;
 using CartKit.MongoDB.Indexes;
 using CartKit.MongoDB.Stores;
@@ -24,7 +25,7 @@ public sealed class MongoUnreachableServerTests : IDisposable
     public static TheoryData<string> Operations() =>
     [
         "carts.Get", "carts.FindActiveBySession", "carts.FindActiveByUser", "carts.Insert", "carts.Replace", "carts.FindInactive",
-        "orders.Get", "orders.FindByCartVersion", "orders.ListByCart", "orders.Insert", "orders.SupersedePending", "orders.MarkPaid", "orders.MarkSuperseded",
+        "orders.Get", "orders.FindByCartVersion", "orders.ListByCart", "orders.Insert", "orders.SupersedePending", "orders.MarkPaid", "orders.Close", "orders.RecordPaymentConflict",
         "keys.TryClaim", "keys.Complete", "keys.Release",
         "indexes.Create",
     ];
@@ -51,9 +52,10 @@ public sealed class MongoUnreachableServerTests : IDisposable
             "orders.FindByCartVersion" => async () => await orders.FindByCartVersionAsync(cart.Id, 1),
             "orders.ListByCart" => async () => await orders.ListByCartAsync(cart.Id),
             "orders.Insert" => async () => await orders.InsertAsync(order),
-            "orders.SupersedePending" => async () => await orders.SupersedePendingAsync(cart.Id, 2),
+            "orders.SupersedePending" => async () => await orders.SupersedePendingAsync(cart.Id, 2, Samples.T0),
             "orders.MarkPaid" => async () => await orders.MarkPaidAsync(order.Id, "pi_1", Samples.T0),
-            "orders.MarkSuperseded" => async () => await orders.MarkSupersededAsync(order.Id),
+            "orders.Close" => async () => await orders.CloseAsync(order.Id, OrderStatus.Cancelled, Samples.T0),
+            "orders.RecordPaymentConflict" => async () => await orders.RecordPaymentConflictAsync(order.Id, "pi_1", Samples.T0),
             "keys.TryClaim" => async () => await keys.TryClaimAsync(claim, Samples.T0),
             "keys.Complete" => async () => await keys.CompleteAsync(claim.Key, claim.ClaimToken, order.Id),
             "keys.Release" => async () => await keys.ReleaseAsync(claim.Key, claim.ClaimToken),

@@ -204,12 +204,18 @@ public sealed partial class RedisCartCacheTests : IDisposable
         Assert.False(await _kit.Database.KeyExistsAsync(_kit.OrderKey(pending.Id)));
 
         var paid = await Orders.MarkPaidAsync(pending.Id, "pi_1", Samples.T0);
-        var superseded = await Orders.MarkSupersededAsync(other.Id);
+        var superseded = await Orders.CloseAsync(other.Id, OrderStatus.Superseded, Samples.T0);
 
         Assert.Equal(OrderStatus.Paid, (await _kit.Cache.GetOrderAsync(pending.Id, default))!.Status);
-        Assert.Equal(OrderStatus.Superseded, (await _kit.Cache.GetOrderAsync(other.Id, default))!.Status);
         StoreAssert.SameOrder(paid.Order!, await Orders.GetAsync(pending.Id));
-        Assert.Equal(superseded!.Status, (await Orders.GetAsync(other.Id))!.Status);
+
+        // A superseded order can still receive a payment that turns it into a conflict: not final, not cached.
+        Assert.Equal(OrderStatus.Superseded, superseded!.Status);
+        Assert.Equal(OrderStatus.Superseded, (await Orders.GetAsync(other.Id))!.Status);
+        Assert.False(await _kit.Database.KeyExistsAsync(_kit.OrderKey(other.Id)));
+        var conflict = await Orders.RecordPaymentConflictAsync(other.Id, "pi_2", Samples.T0);
+        Assert.Equal(OrderStatus.PaymentConflict, (await _kit.Cache.GetOrderAsync(other.Id, default))!.Status);
+        StoreAssert.SameOrder(conflict!, await Orders.GetAsync(other.Id));
         Assert.True(_kit.Metrics.Sum(RedisCacheMetrics.CacheHits, (RedisCacheMetrics.EntityTag, "order")) >= 2);
     }
 

@@ -3,11 +3,12 @@ using CartKit.Catalog;
 using CartKit.Domain;
 using CartKit.Redis.Caching;
 using CartKit.Sessions;
-using CartKit.Testing;
 using CartKit.TestSupport;
+using CartKit.Testing.Engines;
+using CartKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 using StackExchange.Redis.Profiling;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace CartKit.Redis.Tests;
@@ -61,8 +62,9 @@ public sealed class RedisCostTests : IAsyncLifetime
         var miss = await CommandsAsync(() => _kit.Carts.GetCartAsync(session).AsTask());
         var checkout = await CommandsAsync(() => _kit.Checkout.CheckoutAsync(session).AsTask());
         var replayed = await CommandsAsync(() => _kit.Checkout.CheckoutAsync(session).AsTask());
-        var orderId = ResultAssert.Success(await _kit.Checkout.CheckoutAsync(session)).Order.Id;
-        var confirm = await CommandsAsync(() => _kit.Checkout.ConfirmPaymentAsync(orderId, "pi_1").AsTask());
+        var order = ResultAssert.Success(await _kit.Checkout.CheckoutAsync(session)).Order;
+        var orderId = order.Id;
+        var confirm = await CommandsAsync(() => _kit.Checkout.PayAsync(order, "pi_1").AsTask());
         var getOrder = await CommandsAsync(() => _kit.Checkout.GetOrderAsync(orderId).AsTask());
 
         Assert.Equal(["GET", "GETEX"], hit);

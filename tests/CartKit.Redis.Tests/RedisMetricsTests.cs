@@ -4,8 +4,9 @@ using CartKit.Diagnostics;
 using CartKit.Redis.Caching;
 using CartKit.Redis.Diagnostics;
 using CartKit.Sessions;
-using CartKit.Testing;
 using CartKit.TestSupport;
+using CartKit.Testing.Engines;
+using CartKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Redis.Tests;
@@ -34,7 +35,7 @@ public sealed class RedisMetricsTests
         await kit.Sessions.RemoveAsync(session);
         ResultAssert.Success(await kit.Carts.GetCartAsync(session));
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
-        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
         ResultAssert.Success(await kit.Checkout.GetOrderAsync(order.Id));
 
         Assert.Equal(1, metrics.Sum(RedisCacheMetrics.CacheMisses, (RedisCacheMetrics.EntityTag, "cart")));

@@ -14,7 +14,7 @@ internal sealed class DemoSeeder(ICartEngine carts, ICheckoutEngine checkout, St
         // A second shopper who already bought something, so orders are there to look at too.
         var buyer = await CreateCartAsync([("HOODIE-GRY-L", 1)], cancellationToken);
         var order = Require(await checkout.CheckoutAsync(buyer, cancellationToken: cancellationToken)).Order;
-        Require(await checkout.ConfirmPaymentAsync(order.Id, "demo-payment-1", cancellationToken));
+        Require(await checkout.ConfirmPaymentAsync(order.Id, new PaymentConfirmation("demo-payment-1", order.Total), cancellationToken));
 
         return new SeedResult(shopper, order.Id);
     }

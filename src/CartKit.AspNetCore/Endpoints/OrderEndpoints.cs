@@ -53,13 +53,41 @@ internal static class OrderEndpoints
             return CartKitProblems.Validation("paymentReference", "'paymentReference' is required.");
         }
 
-        var result = await checkout.ConfirmPaymentAsync(orderId, request.PaymentReference, http.RequestAborted).ConfigureAwait(false);
+        if (request.Amount is not { } amount)
+        {
+            return CartKitProblems.Validation("amount", "'amount' is required: the amount captured, an integer in the currency's minor unit.");
+        }
+
+        if (!Domain.Currency.TryFromCode(request.Currency, out var currency))
+        {
+            return CartKitProblems.Validation("currency", "'currency' is required: the ISO 4217 code of the amount, for example USD.");
+        }
+
+        var payment = new PaymentConfirmation(request.PaymentReference, new Money(amount, currency));
+        var result = await checkout.ConfirmPaymentAsync(orderId, payment, http.RequestAborted).ConfigureAwait(false);
+        return result.Succeeded ? Order(http, result.Value, withPayment: true) : CartKitProblems.From(result.Error);
+    }
+
+    public static async Task<IResult> CancelAsync(string orderId, HttpContext http, ICheckoutEngine checkout)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, CartKitJsonContext.Default.CancelOrderRequest, http.RequestAborted).ConfigureAwait(false);
+        if (body.Value is not { } request)
+        {
+            return body.Problem!;
+        }
+
+        if (request.SessionId is null)
+        {
+            return CartKitProblems.Validation("sessionId", "'sessionId' is required: the cart session the order was checked out from.");
+        }
+
+        var result = await checkout.CancelOrderAsync(Caller.For(http, request.SessionId), orderId, http.RequestAborted).ConfigureAwait(false);
         return result.Succeeded ? Order(http, result.Value) : CartKitProblems.From(result.Error);
     }
 
-    private static SizedJsonResult<OrderResponse> Order(HttpContext http, Order order, int statusCode = StatusCodes.Status200OK)
+    private static SizedJsonResult<OrderResponse> Order(HttpContext http, Order order, int statusCode = StatusCodes.Status200OK, bool withPayment = false)
     {
         CartResults.Private(http);
-        return new SizedJsonResult<OrderResponse>(order.ToResponse(), CartKitJsonContext.Default.OrderResponse, statusCode);
+        return new SizedJsonResult<OrderResponse>(order.ToResponse(withPayment), CartKitJsonContext.Default.OrderResponse, statusCode);
     }
 }

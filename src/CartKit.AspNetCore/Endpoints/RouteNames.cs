@@ -11,4 +11,5 @@ internal static class RouteNames
     public const string CheckoutCart = "CheckoutCart";
     public const string GetOrder = "GetOrder";
     public const string ConfirmOrderPayment = "ConfirmOrderPayment";
+    public const string CancelOrder = "CancelOrder";
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CartKit.AspNetCore.Serialization;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +18,18 @@ internal static class CartKitProblems
         }
 
         var (status, type, title) = Describe(error.Code);
+        if (error.PriceChanges.Count > 0)
+        {
+            // Serialized here with CartKit's own metadata, so the host's JSON options need not know the type.
+            var changes = JsonSerializer.SerializeToElement(error.PriceChanges.ToResponse(), CartKitJsonContext.Default.PriceChangeResponseArray);
+            return TypedResults.Problem(
+                detail: error.Message,
+                statusCode: status,
+                title: title,
+                type: type,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["priceChanges"] = changes });
+        }
+
         return Problem(status, type, title, error.Message);
     }
 
@@ -59,6 +73,12 @@ internal static class CartKitProblems
         CartKitErrorCode.OrderAlreadyPaid => (409, CartKitProblemTypes.OrderAlreadyPaid, "Order already paid"),
         CartKitErrorCode.IdempotencyKeyReused => (422, CartKitProblemTypes.IdempotencyKeyReused, "Idempotency key reused"),
         CartKitErrorCode.IdempotencyKeyInProgress => (409, CartKitProblemTypes.IdempotencyKeyInProgress, "Request in progress"),
+        CartKitErrorCode.PriceChanged => (409, CartKitProblemTypes.PriceChanged, "Prices changed"),
+        CartKitErrorCode.OrderExpired => (409, CartKitProblemTypes.OrderExpired, "Order expired"),
+        CartKitErrorCode.OrderCancelled => (409, CartKitProblemTypes.OrderCancelled, "Order cancelled"),
+        CartKitErrorCode.OrderNotCancellable => (409, CartKitProblemTypes.OrderNotCancellable, "Order not cancellable"),
+        CartKitErrorCode.PaymentMismatch => (422, CartKitProblemTypes.PaymentMismatch, "Payment does not match the order"),
+        CartKitErrorCode.PaymentConflict => (409, CartKitProblemTypes.PaymentConflict, "Payment conflict"),
         _ => (422, CartKitProblemTypes.Refused, "Request refused"),
     };
 }

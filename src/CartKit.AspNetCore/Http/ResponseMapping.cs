@@ -1,5 +1,6 @@
 using CartKit.AspNetCore.Contracts;
 using CartKit.Carts;
+using CartKit.Checkout;
 using CartKit.Domain;
 
 namespace CartKit.AspNetCore.Http;
@@ -23,7 +24,8 @@ internal static class ResponseMapping
     public static CreateCartResponse ToResponse(this CartSessionCreated created) =>
         new(created.SessionId, created.ExpiresAt, created.Cart.ToResponse());
 
-    public static OrderResponse ToResponse(this Order order) => new(
+    // withPayment: the payment reference is shown only to the payment integration (the payment route's answer).
+    public static OrderResponse ToResponse(this Order order, bool withPayment) => new(
         order.Id,
         order.CartId,
         order.CartVersion,
@@ -31,6 +33,9 @@ internal static class ResponseMapping
         {
             OrderStatus.Paid => "paid",
             OrderStatus.Superseded => "superseded",
+            OrderStatus.Expired => "expired",
+            OrderStatus.Cancelled => "cancelled",
+            OrderStatus.PaymentConflict => "paymentConflict",
             _ => "pendingPayment",
         },
         order.Currency.Code,
@@ -39,8 +44,22 @@ internal static class ResponseMapping
         order.Subtotal.Amount,
         order.Total.Amount,
         order.CreatedAt,
+        order.ExpiresAt == DateTimeOffset.MaxValue ? null : order.ExpiresAt,
         order.PaidAt,
-        order.PaymentReference);
+        order.ClosedAt,
+        withPayment ? order.PaymentReference : null);
+
+    public static PriceChangeResponse[] ToResponse(this IReadOnlyList<PriceChange> changes)
+    {
+        var result = new PriceChangeResponse[changes.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var change = changes[i];
+            result[i] = new PriceChangeResponse(change.ItemId, change.Sku, change.PreviousUnitPrice.Amount, change.UnitPrice?.Amount, change.UnitPrice is not null);
+        }
+
+        return result;
+    }
 
     private static LineItemResponse[] Lines(IReadOnlyList<LineItem> lines)
     {

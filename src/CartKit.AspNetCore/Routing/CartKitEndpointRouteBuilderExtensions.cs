@@ -83,7 +83,7 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapPost("/cart/{sessionId}/checkout", OrderEndpoints.CheckoutAsync)
             .WithName(RouteNames.CheckoutCart)
             .WithSummary("Check out the cart")
-            .WithDescription("Snapshots the cart into a pending order, priced from the catalog now. 201 for a new order; 200 for the existing order of an unchanged cart, or the first result of a repeated Idempotency-Key. The cart stays editable until payment is confirmed.")
+            .WithDescription("Snapshots the cart into a pending order, priced from the catalog now. 201 for a new order; 200 for the existing pending order of an unchanged cart, or the first result of a repeated Idempotency-Key. When a catalog price changed or a product became unavailable, the cart is re-priced and 409 price-changed lists the changes; checking out again accepts them. The order can be paid until its expiresAt; the cart stays editable until payment is confirmed.")
             .WithTags(CartTag, OrdersTag)
             .Produces<OrderResponse>(StatusCodes.Status201Created)
             .Produces<OrderResponse>()
@@ -97,9 +97,24 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapGet("/orders/{orderId}", OrderEndpoints.GetAsync)
             .WithName(RouteNames.GetOrder)
             .WithSummary("Get an order")
+            .WithDescription("Returns the order with its status as of now (a pending order past expiresAt is expired). The id is an unguessable 128-bit secret like the session id; an order of a signed-in user's cart is visible only to that user. The payment reference is never shown here.")
             .WithTags(OrdersTag)
             .Produces<OrderResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapPost("/orders/{orderId}/cancel", OrderEndpoints.CancelAsync)
+            .WithName(RouteNames.CancelOrder)
+            .WithSummary("Cancel a pending order")
+            .WithDescription("Cancels a pending order for the shopper whose session (sent in the body) holds its cart; the cart can then be checked out again. Cancelling a cancelled order returns it; a paid, expired or superseded order answers 409.")
+            .WithTags(OrdersTag)
+            .AcceptsJson<CancelOrderRequest>()
+            .Produces<OrderResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return group;
@@ -122,7 +137,7 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapPost("/orders/{orderId}/payment", OrderEndpoints.ConfirmPaymentAsync)
             .WithName(RouteNames.ConfirmOrderPayment)
             .WithSummary("Confirm an order's payment")
-            .WithDescription("Marks a pending order paid and completes its cart. Idempotent for the same payment reference; a superseded order cannot be paid.")
+            .WithDescription("Marks a pending order paid and completes its cart, when amount and currency equal the order's total (otherwise 422, and the order stays unpaid). Idempotent for the same payment reference. A payment for an order that can no longer be fulfilled (superseded, expired, cancelled, or another order of the cart paid) is recorded on it as paymentConflict and answered 409, for a refund. Lines the cart gained after checkout move to a new active cart for the session.")
             .WithTags(OrdersTag)
             .AcceptsJson<ConfirmPaymentRequest>()
             .Produces<OrderResponse>()
@@ -131,6 +146,7 @@ public static class CartKitEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return group;

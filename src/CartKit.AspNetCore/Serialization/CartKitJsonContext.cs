@@ -16,4 +16,6 @@ namespace CartKit.AspNetCore.Serialization;
 [JsonSerializable(typeof(AddItemRequest))]
 [JsonSerializable(typeof(SetQuantityRequest))]
 [JsonSerializable(typeof(ConfirmPaymentRequest))]
+[JsonSerializable(typeof(CancelOrderRequest))]
+[JsonSerializable(typeof(PriceChangeResponse[]))]
 internal sealed partial class CartKitJsonContext : JsonSerializerContext;

@@ -37,4 +37,6 @@ internal sealed class CartDocument
     public List<string> MergedCartIds { get; set; } = [];
 
     public string? CompletedByOrderId { get; set; }
+
+    public string? RemainderCartId { get; set; }
 }

@@ -63,6 +63,7 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.MergedIntoCartId).SetElementName("mergedIntoCartId").SetSerializer(Text).SetIgnoreIfNull(true);
             cm.MapMember(d => d.MergedCartIds).SetElementName("mergedCartIds").SetSerializer(idList).SetIsRequired(true);
             cm.MapMember(d => d.CompletedByOrderId).SetElementName("completedByOrderId").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.RemainderCartId).SetElementName("remainderCartId").SetSerializer(Text).SetIgnoreIfNull(true);
         });
         var orders = new BsonClassMap<OrderDocument>(cm =>
         {
@@ -78,8 +79,10 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.Lines).SetElementName("lines").SetSerializer(lineList).SetIsRequired(true);
             cm.MapMember(d => d.Adjustments).SetElementName("adjustments").SetSerializer(adjustmentList).SetIsRequired(true);
             cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(UtcDate).SetIsRequired(true);
+            cm.MapMember(d => d.ExpiresAt).SetElementName("expiresAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
             cm.MapMember(d => d.PaidAt).SetElementName("paidAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
             cm.MapMember(d => d.PaymentReference).SetElementName("paymentReference").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.ClosedAt).SetElementName("closedAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
         });
         var keys = new BsonClassMap<IdempotencyKeyDocument>(cm =>
         {

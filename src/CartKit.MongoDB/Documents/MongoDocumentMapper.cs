@@ -24,6 +24,7 @@ internal static class MongoDocumentMapper
         MergedIntoCartId = cart.MergedIntoCartId,
         MergedCartIds = [.. cart.MergedCartIds],
         CompletedByOrderId = cart.CompletedByOrderId,
+        RemainderCartId = cart.RemainderCartId,
     };
 
     public static Cart ToCart(CartDocument document)
@@ -45,6 +46,7 @@ internal static class MongoDocumentMapper
             MergedIntoCartId = document.MergedIntoCartId,
             MergedCartIds = [.. document.MergedCartIds],
             CompletedByOrderId = document.CompletedByOrderId,
+            RemainderCartId = document.RemainderCartId,
         };
     }
 
@@ -61,8 +63,10 @@ internal static class MongoDocumentMapper
         Lines = ToDocuments(order.Lines, order.Currency),
         Adjustments = ToDocuments(order.Adjustments, order.Currency),
         CreatedAt = order.CreatedAt.UtcDateTime,
+        ExpiresAt = order.ExpiresAt == DateTimeOffset.MaxValue ? null : order.ExpiresAt.UtcDateTime,
         PaidAt = order.PaidAt?.UtcDateTime,
         PaymentReference = order.PaymentReference,
+        ClosedAt = order.ClosedAt?.UtcDateTime,
     };
 
     public static Order ToOrder(OrderDocument document)
@@ -80,8 +84,10 @@ internal static class MongoDocumentMapper
             Lines = ToLines(document.Lines, currency),
             Adjustments = ToAdjustments(document.Adjustments, currency),
             CreatedAt = Utc(document.CreatedAt),
+            ExpiresAt = document.ExpiresAt is { } expiresAt ? Utc(expiresAt) : DateTimeOffset.MaxValue,
             PaidAt = document.PaidAt is { } paidAt ? Utc(paidAt) : null,
             PaymentReference = document.PaymentReference,
+            ClosedAt = document.ClosedAt is { } closedAt ? Utc(closedAt) : null,
         };
     }
 

@@ -30,7 +30,12 @@ internal sealed class OrderDocument
 
     public DateTime CreatedAt { get; set; }
 
+    // Absent on orders stored before pending orders expired: they never expire.
+    public DateTime? ExpiresAt { get; set; }
+
     public DateTime? PaidAt { get; set; }
 
     public string? PaymentReference { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
 }

@@ -100,13 +100,13 @@ internal sealed class MongoOrderRepository(MongoCollections collections) : IOrde
         }
     }
 
-    public async ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, CancellationToken cancellationToken = default)
+    public async ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
     {
         try
         {
             var result = await _orders.UpdateManyAsync(
                 OrderQueries.PendingBefore(cartId, beforeCartVersion),
-                OrderQueries.Superseded,
+                OrderQueries.Closed(OrderStatus.Superseded, closedAt),
                 options: null,
                 cancellationToken).ConfigureAwait(false);
             return checked((int)result.ModifiedCount);
@@ -129,7 +129,7 @@ internal sealed class MongoOrderRepository(MongoCollections collections) : IOrde
             try
             {
                 paid = await _orders.FindOneAndUpdateAsync(
-                    OrderQueries.PendingById(orderId),
+                    OrderQueries.PayableById(orderId, paidAt),
                     OrderQueries.Paid(paymentReference, paidAt),
                     OrderQueries.ReturnUpdated,
                     cancellationToken).ConfigureAwait(false);
@@ -146,7 +146,7 @@ internal sealed class MongoOrderRepository(MongoCollections collections) : IOrde
                 return new OrderPaymentResult(OrderPaymentOutcome.Paid, MongoDocumentMapper.ToOrder(paid));
             }
 
-            // Not pending (already paid or superseded), or unknown.
+            // Not payable (no longer pending, or expired), or unknown.
             var current = await FindOneAsync(OrderQueries.ById(orderId), cancellationToken).ConfigureAwait(false);
             return current is null
                 ? new OrderPaymentResult(OrderPaymentOutcome.NotFound, null)
@@ -158,17 +158,31 @@ internal sealed class MongoOrderRepository(MongoCollections collections) : IOrde
         }
     }
 
-    public async ValueTask<Order?> MarkSupersededAsync(string orderId, CancellationToken cancellationToken = default)
+    public async ValueTask<Order?> CloseAsync(string orderId, OrderStatus status, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
+    {
+        OrderEndStates.EnsureClosing(status);
+        return await UpdateOneAsync(orderId, OrderQueries.PendingById(orderId), OrderQueries.Closed(status, closedAt), cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<Order?> RecordPaymentConflictAsync(
+        string orderId,
+        string paymentReference,
+        DateTimeOffset paidAt,
+        CancellationToken cancellationToken = default) =>
+        UpdateOneAsync(orderId, OrderQueries.ConflictCandidateById(orderId), OrderQueries.PaymentConflict(paymentReference, paidAt), cancellationToken);
+
+    // One conditional findAndModify; when its filter no longer matches, the order as it is now (or null if unknown).
+    private async ValueTask<Order?> UpdateOneAsync(
+        string orderId,
+        FilterDefinition<OrderDocument> filter,
+        UpdateDefinition<OrderDocument> update,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var superseded = await _orders.FindOneAndUpdateAsync(
-                OrderQueries.PendingById(orderId),
-                OrderQueries.Superseded,
-                OrderQueries.ReturnUpdated,
-                cancellationToken).ConfigureAwait(false);
-            return superseded is not null
-                ? MongoDocumentMapper.ToOrder(superseded)
+            var updated = await _orders.FindOneAndUpdateAsync(filter, update, OrderQueries.ReturnUpdated, cancellationToken).ConfigureAwait(false);
+            return updated is not null
+                ? MongoDocumentMapper.ToOrder(updated)
                 : await FindOneAsync(OrderQueries.ById(orderId), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (MongoFaults.IsUnavailable(ex))

@@ -22,12 +22,18 @@ internal static class OrderQueries
         ReturnDocument = ReturnDocument.After,
     };
 
-    public static UpdateDefinition<OrderDocument> Superseded { get; } = Update.Set(d => d.Status, OrderStatus.Superseded);
-
     public static FilterDefinition<OrderDocument> ById(string orderId) => Filter.Eq(d => d.Id, orderId);
 
     public static FilterDefinition<OrderDocument> PendingById(string orderId) =>
         Filter.Eq(d => d.Id, orderId) & Filter.Eq(d => d.Status, OrderStatus.PendingPayment);
+
+    // Pending and not expired at `at`: an order without expiresAt (stored before orders expired) never expires.
+    public static FilterDefinition<OrderDocument> PayableById(string orderId, DateTimeOffset at) =>
+        PendingById(orderId) & Filter.Not(Filter.Lte(d => d.ExpiresAt, at.UtcDateTime));
+
+    public static FilterDefinition<OrderDocument> ConflictCandidateById(string orderId) =>
+        Filter.Eq(d => d.Id, orderId)
+        & Filter.In(d => d.Status, [OrderStatus.PendingPayment, OrderStatus.Superseded, OrderStatus.Expired, OrderStatus.Cancelled]);
 
     public static FilterDefinition<OrderDocument> ByCartVersion(string cartId, long cartVersion) =>
         Filter.Eq(d => d.CartId, cartId) & Filter.Eq(d => d.CartVersion, cartVersion);
@@ -38,6 +44,14 @@ internal static class OrderQueries
         Filter.Eq(d => d.CartId, cartId)
         & Filter.Eq(d => d.Status, OrderStatus.PendingPayment)
         & Filter.Lt(d => d.CartVersion, beforeCartVersion);
+
+    public static UpdateDefinition<OrderDocument> Closed(OrderStatus status, DateTimeOffset closedAt) =>
+        Update.Set(d => d.Status, status).Set(d => d.ClosedAt, closedAt.UtcDateTime);
+
+    public static UpdateDefinition<OrderDocument> PaymentConflict(string paymentReference, DateTimeOffset paidAt) =>
+        Update.Set(d => d.Status, OrderStatus.PaymentConflict)
+            .Set(d => d.PaidAt, paidAt.UtcDateTime)
+            .Set(d => d.PaymentReference, paymentReference);
 
     public static UpdateDefinition<OrderDocument> Paid(string paymentReference, DateTimeOffset paidAt) =>
         Update.Set(d => d.Status, OrderStatus.Paid)

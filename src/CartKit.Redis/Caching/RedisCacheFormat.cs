@@ -14,8 +14,9 @@ namespace CartKit.Redis.Caching;
 // reuse tables' strings of recent values (ReuseTables.GetString), times as UTC ticks.
 //
 //   cart   "<version>:" + {"f":1,"i":..,"s":..,"u":..,"st":0,"c":"USD","ca":..,"ua":..,"la":..,"mi":..,"mc":[..],
-//                          "co":..,"nl":2,"l":[[itemId,sku,name,amount,"USD",quantity],..],"na":1,"a":[[name,amount,"USD"],..]}
-//   order  {"f":1,"i":..,"ci":..,"cv":..,"s":..,"u":..,"st":1,"c":"USD","ca":..,"pa":..,"pr":..,"nl":..,"l":[..],"na":..,"a":[..]}
+//                          "co":..,"rc":..,"nl":2,"l":[[itemId,sku,name,amount,"USD",quantity],..],"na":1,"a":[[name,amount,"USD"],..]}
+//   order  {"f":1,"i":..,"ci":..,"cv":..,"s":..,"u":..,"st":1,"c":"USD","ca":..,"ea":..,"cl":..,"pa":..,"pr":..,"nl":..,"l":[..],
+//           "na":..,"a":[..]}
 //
 // The cart's version leads its value in plain digits so the set-if-newer script can compare versions with one
 // GETRANGE, without decoding JSON. Absent optional fields are omitted. "f" is the format; a reader that meets another
@@ -76,6 +77,11 @@ internal static class RedisCacheFormat
                 writer.WriteString("co"u8, completedBy);
             }
 
+            if (cart.RemainderCartId is { } remainder)
+            {
+                writer.WriteString("rc"u8, remainder);
+            }
+
             WriteLines(writer, cart.Lines, cart.Adjustments);
             writer.WriteEndObject();
         }
@@ -97,6 +103,16 @@ internal static class RedisCacheFormat
             writer.WriteNumber("st"u8, (int)order.Status);
             writer.WriteString("c"u8, order.Currency.Code);
             writer.WriteNumber("ca"u8, order.CreatedAt.UtcTicks);
+            if (order.ExpiresAt != DateTimeOffset.MaxValue)
+            {
+                writer.WriteNumber("ea"u8, order.ExpiresAt.UtcTicks);
+            }
+
+            if (order.ClosedAt is { } closedAt)
+            {
+                writer.WriteNumber("cl"u8, closedAt.UtcTicks);
+            }
+
             if (order.PaidAt is { } paidAt)
             {
                 writer.WriteNumber("pa"u8, paidAt.UtcTicks);
@@ -138,7 +154,7 @@ internal static class RedisCacheFormat
 
         var reader = new Utf8JsonReader(value[consumed..]);
         Expect(ref reader, JsonTokenType.StartObject);
-        string? id = null, sessionId = null, userId = null, mergedInto = null, completedBy = null;
+        string? id = null, sessionId = null, userId = null, mergedInto = null, completedBy = null, remainder = null;
         var status = CartStatus.Active;
         Currency? currency = null;
         long createdAt = 0, updatedAt = 0, lastActivityAt = 0;
@@ -196,6 +212,10 @@ internal static class RedisCacheFormat
             {
                 completedBy = ReadString(ref reader);
             }
+            else if (reader.ValueTextEquals("rc"u8))
+            {
+                remainder = ReadString(ref reader);
+            }
             else if (reader.ValueTextEquals("nl"u8))
             {
                 lineCount = ReadCount(ref reader);
@@ -235,6 +255,7 @@ internal static class RedisCacheFormat
             MergedIntoCartId = mergedInto,
             MergedCartIds = mergedCartIds,
             CompletedByOrderId = completedBy,
+            RemainderCartId = remainder,
         };
     }
 
@@ -243,7 +264,7 @@ internal static class RedisCacheFormat
         var reader = new Utf8JsonReader(value);
         Expect(ref reader, JsonTokenType.StartObject);
         string? id = null, cartId = null, sessionId = null, userId = null, reference = null;
-        long? cartVersion = null, paidAt = null;
+        long? cartVersion = null, paidAt = null, expiresAt = null, closedAt = null;
         var status = OrderStatus.PendingPayment;
         Currency? currency = null;
         long createdAt = 0;
@@ -288,6 +309,14 @@ internal static class RedisCacheFormat
             {
                 createdAt = ReadInt64(ref reader);
             }
+            else if (reader.ValueTextEquals("ea"u8))
+            {
+                expiresAt = ReadInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("cl"u8))
+            {
+                closedAt = ReadInt64(ref reader);
+            }
             else if (reader.ValueTextEquals("pa"u8))
             {
                 paidAt = ReadInt64(ref reader);
@@ -329,8 +358,10 @@ internal static class RedisCacheFormat
             Lines = lines,
             Adjustments = adjustments,
             CreatedAt = Time(createdAt),
+            ExpiresAt = expiresAt is { } expires ? Time(expires) : DateTimeOffset.MaxValue,
             PaidAt = paidAt is { } paid ? Time(paid) : null,
             PaymentReference = reference,
+            ClosedAt = closedAt is { } closed ? Time(closed) : null,
         };
     }
 

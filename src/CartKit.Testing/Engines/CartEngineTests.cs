@@ -333,7 +333,7 @@ public abstract class CartEngineTests<TStorage> : EngineTestBase<TStorage>
         var session = await kit.NewSessionAsync();
         await kit.Carts.AddItemAsync(session, "MUG", 1);
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
-        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
 
         var cart = ResultAssert.Success(await kit.Carts.GetCartAsync(session));
         Assert.Equal(CartStatus.Completed, cart.Status);

@@ -168,7 +168,7 @@ public abstract class CartMergeTests<TStorage> : EngineTestBase<TStorage>
         // The guest cart was frozen towards the user's cart, which was then paid before the merge landed.
         var frozen = Samples.Next(guestCart, c => c with { Status = CartStatus.Merged, MergedIntoCartId = order.CartId });
         await kit.CartStore.ReplaceAsync(frozen, guestCart.Version);
-        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
 
         var cart = ResultAssert.Success(await kit.Carts.GetCartAsync(new CartCaller(guest, "user-1")));
 

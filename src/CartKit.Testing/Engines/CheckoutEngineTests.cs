@@ -1,4 +1,5 @@
 using CartKit.Carts;
+using CartKit.Checkout;
 using CartKit.Domain;
 
 namespace CartKit.Testing.Engines;
@@ -57,7 +58,13 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
         Assert.NotEqual(first.Id, second.Order.Id);
         Assert.Equal(OrderStatus.Superseded, (await kit.OrderStore.GetAsync(first.Id))!.Status);
         Assert.Equal(2, second.Order.Lines.Count);
-        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(first.Id, "pi_1"), CartKitErrorCode.OrderSuperseded);
+
+        // Money for the superseded order is kept on it for a refund, not dropped; the newer order stays payable.
+        ResultAssert.Failure(await kit.Checkout.PayAsync(first, "pi_1"), CartKitErrorCode.PaymentConflict);
+        var conflict = (await kit.OrderStore.GetAsync(first.Id))!;
+        Assert.Equal(OrderStatus.PaymentConflict, conflict.Status);
+        Assert.Equal("pi_1", conflict.PaymentReference);
+        ResultAssert.Success(await kit.Checkout.PayAsync(second.Order, "pi_2"));
     }
 
     [StorageFact]
@@ -85,32 +92,48 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
     }
 
     [StorageFact]
-    public async Task Checkout_PricesLinesFromTheCatalogAtCheckoutTime()
+    public async Task Checkout_AfterAPriceChange_RepricesTheCart_AndAsksFirst()
     {
         var kit = NewHarness();
         var session = await kit.NewSessionAsync();
-        await kit.Carts.AddItemAsync(session, "MUG", 2);
+        var before = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "MUG", 2));
         kit.Catalog.SetPrice("MUG", 1400);
 
-        var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
+        var error = ResultAssert.Failure(await kit.Checkout.CheckoutAsync(session), CartKitErrorCode.PriceChanged);
 
+        var change = Assert.Single(error.PriceChanges);
+        Assert.Equal(new PriceChange(before.Lines[0].ItemId, "MUG", new Money(1250, Currency.USD), new Money(1400, Currency.USD)), change);
+        var repriced = ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        Assert.Equal(before.Version + 1, repriced.Version);
+        Assert.Equal(2800, repriced.Total.Amount);
+        Assert.Empty(await kit.OrderStore.ListByCartAsync(repriced.Id));
+
+        // Checking out again accepts the new prices.
+        var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
         Assert.Equal(new Money(1400, Currency.USD), order.Lines[0].UnitPrice);
         Assert.Equal(2800, order.Total.Amount);
-        Assert.Equal(2500, ResultAssert.Success(await kit.Carts.GetCartAsync(session)).Total.Amount);
+        Assert.Equal(repriced.Version, order.CartVersion);
     }
 
     [StorageFact]
-    public async Task Checkout_RefusesAProductThatBecameUnavailable()
+    public async Task Checkout_ListsAProductThatBecameUnavailable_AndRemovesItsLine()
     {
         var kit = NewHarness();
         var session = await kit.NewSessionAsync();
         await kit.Carts.AddItemAsync(session, "MUG", 1);
+        var before = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "SHIRT", 1));
         kit.Catalog.SetAvailable("MUG", false);
 
-        var error = ResultAssert.Failure(await kit.Checkout.CheckoutAsync(session), CartKitErrorCode.ProductUnavailable);
+        var error = ResultAssert.Failure(await kit.Checkout.CheckoutAsync(session), CartKitErrorCode.PriceChanged);
 
-        Assert.Contains("MUG", error.Message, StringComparison.Ordinal);
-        Assert.Empty(await kit.OrderStore.ListByCartAsync(ResultAssert.Success(await kit.Carts.GetCartAsync(session)).Id));
+        var change = Assert.Single(error.PriceChanges);
+        Assert.Equal("MUG", change.Sku);
+        Assert.Equal(before.FindLine(change.ItemId)!.UnitPrice, change.PreviousUnitPrice);
+        Assert.Null(change.UnitPrice);
+        var cart = ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        Assert.Equal(["SHIRT"], cart.Lines.Select(l => l.Sku));
+        Assert.Empty(await kit.OrderStore.ListByCartAsync(cart.Id));
+        Assert.Equal(["SHIRT"], ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order.Lines.Select(l => l.Sku));
     }
 
     [StorageFact]
@@ -217,15 +240,15 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
         await kit.Carts.AddItemAsync(session, "MUG", 1);
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
 
-        var paid = ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
-        var again = ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        var paid = ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
+        var again = ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
 
         Assert.Equal(OrderStatus.Paid, paid.Status);
         Assert.Equal("pi_1", paid.PaymentReference);
         Assert.Equal(kit.Time.GetUtcNow(), paid.PaidAt);
         Assert.Equal(paid.PaidAt, again.PaidAt);
         Assert.Equal(CartStatus.Completed, ResultAssert.Success(await kit.Carts.GetCartAsync(session)).Status);
-        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_2"), CartKitErrorCode.OrderAlreadyPaid);
+        ResultAssert.Failure(await kit.Checkout.PayAsync(order, "pi_2"), CartKitErrorCode.OrderAlreadyPaid);
         ResultAssert.Failure(await kit.Checkout.CheckoutAsync(session), CartKitErrorCode.CartCompleted);
     }
 
@@ -237,7 +260,7 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
     {
         var kit = NewHarness();
 
-        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(orderId, reference), expected);
+        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(orderId, new PaymentConfirmation(reference, new Money(100, Currency.FromCode("USD")))), expected);
         ResultAssert.Failure(await kit.Checkout.GetOrderAsync(orderId), expected);
     }
 
@@ -249,8 +272,8 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
         await kit.Carts.AddItemAsync(session, "MUG", 1);
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
 
-        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(order.Id, ""), CartKitErrorCode.Validation);
-        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(order.Id, new string('r', 201)), CartKitErrorCode.Validation);
+        ResultAssert.Failure(await kit.Checkout.PayAsync(order, ""), CartKitErrorCode.Validation);
+        ResultAssert.Failure(await kit.Checkout.PayAsync(order, new string('r', 201)), CartKitErrorCode.Validation);
         Assert.Equal(OrderStatus.PendingPayment, (await kit.OrderStore.GetAsync(order.Id))!.Status);
     }
 
@@ -266,10 +289,12 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
         var v3 = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "MUG", 1));
         var newer = Samples.Order(v3) with { Id = "BBBBBBBBBBBBBBBBBBBBBB" };
         await kit.OrderStore.InsertAsync(newer);
-        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(newer.Id, "pi_new"));
+        ResultAssert.Success(await kit.Checkout.PayAsync(newer, "pi_new"));
 
-        ResultAssert.Failure(await kit.Checkout.ConfirmPaymentAsync(older.Id, "pi_old"), CartKitErrorCode.OrderSuperseded);
-        Assert.Equal(OrderStatus.Superseded, (await kit.OrderStore.GetAsync(older.Id))!.Status);
+        ResultAssert.Failure(await kit.Checkout.PayAsync(older, "pi_old"), CartKitErrorCode.PaymentConflict);
+        var conflict = (await kit.OrderStore.GetAsync(older.Id))!;
+        Assert.Equal(OrderStatus.PaymentConflict, conflict.Status);
+        Assert.Equal("pi_old", conflict.PaymentReference);
         Assert.Equal(v2.Id, older.CartId);
     }
 
@@ -301,7 +326,7 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
         await kit.OrderStore.MarkPaidAsync(order.Id, "pi_1", kit.Time.GetUtcNow());
 
-        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
 
         Assert.Equal(CartStatus.Completed, ResultAssert.Success(await kit.Carts.GetCartAsync(session)).Status);
         ResultAssert.Failure(await kit.Checkout.CheckoutAsync(session), CartKitErrorCode.CartCompleted);
@@ -364,12 +389,12 @@ public abstract class CheckoutEngineTests<TStorage> : EngineTestBase<TStorage>
         await kit.OrderStore.InsertAsync(newer);
 
         var results = await Task.WhenAll(
-            Task.Run(async () => await kit.Checkout.ConfirmPaymentAsync(older.Id, "pi_a")),
-            Task.Run(async () => await kit.Checkout.ConfirmPaymentAsync(newer.Id, "pi_b")));
+            Task.Run(async () => await kit.Checkout.PayAsync(older, "pi_a")),
+            Task.Run(async () => await kit.Checkout.PayAsync(newer, "pi_b")));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.Single(results, r => r.Error?.Code == CartKitErrorCode.OrderSuperseded);
-        var cart = ResultAssert.Success(await kit.Carts.GetCartAsync(session));
+        Assert.Single(results, r => r.Error?.Code == CartKitErrorCode.PaymentConflict);
+        var cart = (await kit.CartStore.GetAsync(older.CartId))!;
         Assert.Equal(results.Single(r => r.Succeeded).Value!.Id, cart.CompletedByOrderId);
     }
 }

@@ -82,9 +82,10 @@ public abstract class OrderRepositoryContractTests
         await store.InsertAsync(current);
         await store.InsertAsync(other);
 
-        Assert.Equal(1, await store.SupersedePendingAsync(v1.Id, 3));
+        Assert.Equal(1, await store.SupersedePendingAsync(v1.Id, 3, Samples.T0.AddMinutes(5)));
 
         Assert.Equal(OrderStatus.Superseded, (await store.GetAsync(old.Id))!.Status);
+        Assert.Equal(Samples.T0.AddMinutes(5), (await store.GetAsync(old.Id))!.ClosedAt);
         Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(current.Id))!.Status);
         Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(other.Id))!.Status);
     }
@@ -139,17 +140,127 @@ public abstract class OrderRepositoryContractTests
         Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(loser.Id))!.Status);
     }
 
+    [StorageTheory]
+    [InlineData(OrderStatus.PendingPayment)]
+    [InlineData(OrderStatus.Superseded)]
+    [InlineData(OrderStatus.Expired)]
+    [InlineData(OrderStatus.Cancelled)]
+    [InlineData(OrderStatus.PaymentConflict)]
+    public async Task Insert_ThenGet_RoundTripsEveryStatus(OrderStatus status)
+    {
+        var store = await CreateRepositoryAsync();
+        var order = Samples.Order(Samples.Cart(), status);
+
+        await store.InsertAsync(order);
+
+        StoreAssert.SameOrder(order, await store.GetAsync(order.Id));
+    }
+
     [StorageFact]
-    public async Task MarkSuperseded_OnlyAffectsPendingOrders()
+    public async Task MarkPaid_RefusesAnOrderPastItsExpiry()
+    {
+        var store = await CreateRepositoryAsync();
+        var order = Samples.Order(Samples.Cart());
+        await store.InsertAsync(order);
+
+        var late = await store.MarkPaidAsync(order.Id, "pi_1", order.ExpiresAt);
+
+        Assert.Equal(OrderPaymentOutcome.NotPending, late.Outcome);
+        Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(order.Id))!.Status);
+        Assert.Equal(OrderPaymentOutcome.Paid, (await store.MarkPaidAsync(order.Id, "pi_1", order.ExpiresAt.AddMilliseconds(-1))).Outcome);
+    }
+
+    [StorageTheory]
+    [InlineData(OrderStatus.Superseded)]
+    [InlineData(OrderStatus.Expired)]
+    [InlineData(OrderStatus.Cancelled)]
+    public async Task Close_MovesOnlyPendingOrders_AndStampsTheTime(OrderStatus end)
     {
         var store = await CreateRepositoryAsync();
         var pending = Samples.Order(Samples.Cart());
         var paid = Samples.Order(Samples.Cart(), OrderStatus.Paid);
         await store.InsertAsync(pending);
         await store.InsertAsync(paid);
+        var at = Samples.T0.AddMinutes(7);
 
-        Assert.Equal(OrderStatus.Superseded, (await store.MarkSupersededAsync(pending.Id))!.Status);
-        Assert.Equal(OrderStatus.Paid, (await store.MarkSupersededAsync(paid.Id))!.Status);
-        Assert.Null(await store.MarkSupersededAsync("AAAAAAAAAAAAAAAAAAAAAA"));
+        var closed = await store.CloseAsync(pending.Id, end, at);
+
+        Assert.Equal(end, closed!.Status);
+        Assert.Equal(at, closed.ClosedAt);
+        StoreAssert.SameOrder(closed, await store.GetAsync(pending.Id));
+        Assert.Equal(OrderStatus.Paid, (await store.CloseAsync(paid.Id, end, at))!.Status);
+        var again = await store.CloseAsync(pending.Id, OrderStatus.Cancelled, at.AddMinutes(1));
+        Assert.Equal(end, again!.Status);
+        Assert.Equal(at, again.ClosedAt);
+        Assert.Null(await store.CloseAsync("AAAAAAAAAAAAAAAAAAAAAA", end, at));
+    }
+
+    [StorageTheory]
+    [InlineData(OrderStatus.PendingPayment)]
+    [InlineData(OrderStatus.Paid)]
+    [InlineData(OrderStatus.PaymentConflict)]
+    public async Task Close_RefusesAStatusThatIsNotAnEndState(OrderStatus status)
+    {
+        var store = await CreateRepositoryAsync();
+        var order = Samples.Order(Samples.Cart());
+        await store.InsertAsync(order);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.CloseAsync(order.Id, status, Samples.T0));
+        Assert.Equal(OrderStatus.PendingPayment, (await store.GetAsync(order.Id))!.Status);
+    }
+
+    [StorageTheory]
+    [InlineData(OrderStatus.PendingPayment)]
+    [InlineData(OrderStatus.Superseded)]
+    [InlineData(OrderStatus.Expired)]
+    [InlineData(OrderStatus.Cancelled)]
+    public async Task RecordPaymentConflict_KeepsTheMoneyOfAnOrderThatCannotBeFulfilled(OrderStatus status)
+    {
+        var store = await CreateRepositoryAsync();
+        var order = Samples.Order(Samples.Cart(), status);
+        await store.InsertAsync(order);
+        var at = Samples.T0.AddMinutes(9);
+
+        var recorded = await store.RecordPaymentConflictAsync(order.Id, "pi_late", at);
+
+        Assert.Equal(OrderStatus.PaymentConflict, recorded!.Status);
+        Assert.Equal("pi_late", recorded.PaymentReference);
+        Assert.Equal(at, recorded.PaidAt);
+        StoreAssert.SameOrder(recorded, await store.GetAsync(order.Id));
+
+        // The first payment recorded stays: a second one does not overwrite it.
+        var second = await store.RecordPaymentConflictAsync(order.Id, "pi_other", at.AddMinutes(1));
+        Assert.Equal("pi_late", second!.PaymentReference);
+    }
+
+    [StorageFact]
+    public async Task RecordPaymentConflict_LeavesAPaidOrderAlone()
+    {
+        var store = await CreateRepositoryAsync();
+        var paid = Samples.Order(Samples.Cart(), OrderStatus.Paid);
+        await store.InsertAsync(paid);
+
+        var after = await store.RecordPaymentConflictAsync(paid.Id, "pi_other", Samples.T0.AddMinutes(9));
+
+        StoreAssert.SameOrder(paid, after);
+        Assert.Null(await store.RecordPaymentConflictAsync("AAAAAAAAAAAAAAAAAAAAAA", "pi_1", Samples.T0));
+    }
+
+    [StorageFact]
+    public async Task CloseAndPay_Racing_ExactlyOneWins()
+    {
+        var store = await CreateRepositoryAsync();
+        for (var round = 0; round < 20; round++)
+        {
+            var order = Samples.Order(Samples.Cart());
+            await store.InsertAsync(order);
+
+            var pay = Task.Run(async () => await store.MarkPaidAsync(order.Id, "pi_1", Samples.T0.AddMinutes(1)));
+            var cancel = Task.Run(async () => await store.CloseAsync(order.Id, OrderStatus.Cancelled, Samples.T0.AddMinutes(1)));
+            await Task.WhenAll(pay, cancel);
+
+            var final = (await store.GetAsync(order.Id))!;
+            Assert.Equal(pay.Result.Outcome == OrderPaymentOutcome.Paid ? OrderStatus.Paid : OrderStatus.Cancelled, final.Status);
+        }
     }
 }

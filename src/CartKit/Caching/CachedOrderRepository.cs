@@ -3,8 +3,9 @@ using CartKit.Storage;
 
 namespace CartKit.Caching;
 
-// Cache-aside for order reads. Only final orders are cached: a pending order can still become paid or superseded
-// (the latter by a bulk update whose order ids the store does not report), so it is always read from the truth.
+// Cache-aside for order reads. Only final orders (paid, payment conflict) are cached: any other can still change (a
+// pending order is paid, closed, or superseded by a bulk update whose order ids the store does not report; a closed one
+// can still receive a payment that turns it into a conflict), so it is always read from the truth.
 internal sealed class CachedOrderRepository(IOrderRepository inner, ICartCache cache) : IOrderRepository
 {
     public async ValueTask<Order?> GetAsync(string orderId, CancellationToken cancellationToken = default)
@@ -28,8 +29,8 @@ internal sealed class CachedOrderRepository(IOrderRepository inner, ICartCache c
     public ValueTask<OrderInsertResult> InsertAsync(Order order, CancellationToken cancellationToken = default) =>
         inner.InsertAsync(order, cancellationToken);
 
-    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, CancellationToken cancellationToken = default) =>
-        inner.SupersedePendingAsync(cartId, beforeCartVersion, cancellationToken);
+    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, DateTimeOffset closedAt, CancellationToken cancellationToken = default) =>
+        inner.SupersedePendingAsync(cartId, beforeCartVersion, closedAt, cancellationToken);
 
     public async ValueTask<OrderPaymentResult> MarkPaidAsync(
         string orderId,
@@ -42,15 +43,22 @@ internal sealed class CachedOrderRepository(IOrderRepository inner, ICartCache c
         return result;
     }
 
-    public async ValueTask<Order?> MarkSupersededAsync(string orderId, CancellationToken cancellationToken = default)
+    public ValueTask<Order?> CloseAsync(string orderId, OrderStatus status, DateTimeOffset closedAt, CancellationToken cancellationToken = default) =>
+        inner.CloseAsync(orderId, status, closedAt, cancellationToken);
+
+    public async ValueTask<Order?> RecordPaymentConflictAsync(
+        string orderId,
+        string paymentReference,
+        DateTimeOffset paidAt,
+        CancellationToken cancellationToken = default)
     {
-        var order = await inner.MarkSupersededAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var order = await inner.RecordPaymentConflictAsync(orderId, paymentReference, paidAt, cancellationToken).ConfigureAwait(false);
         await CacheIfFinalAsync(order, cancellationToken).ConfigureAwait(false);
         return order;
     }
 
     private ValueTask CacheIfFinalAsync(Order? order, CancellationToken cancellationToken) =>
-        order is { Status: not OrderStatus.PendingPayment }
+        order is not null && OrderEndStates.IsFinal(order.Status)
             ? cache.SetOrderAsync(order, cancellationToken)
             : ValueTask.CompletedTask;
 }

@@ -8,7 +8,8 @@ internal enum CartAccess
     Granted,
     NotFound,
 
-    // The cart was merged into a user cart (follow it), or a signed-in caller reached a guest cart (attach first).
+    // The cart was merged into a user cart (follow it), its paid order left lines for a remainder cart (follow it), or a
+    // signed-in caller reached a guest cart (attach first).
     Redirect,
 }
 
@@ -26,6 +27,12 @@ internal static class CartAccessRules
             return CartAccess.Redirect;
         }
 
+        // Checked after the owner: only the cart's owner follows it to the lines its paid order did not hold.
+        if (cart.RemainderCartId is not null && IsOwner(cart, userId))
+        {
+            return CartAccess.Redirect;
+        }
+
         if (cart.Owner.UserId is { } owner)
         {
             // A user's cart is not visible through any other identity, guests included.
@@ -34,4 +41,7 @@ internal static class CartAccessRules
 
         return userId is not null && cart.Status == CartStatus.Active ? CartAccess.Redirect : CartAccess.Granted;
     }
+
+    private static bool IsOwner(Cart cart, string? userId) =>
+        cart.Owner.UserId is not { } owner || string.Equals(owner, userId, StringComparison.Ordinal);
 }

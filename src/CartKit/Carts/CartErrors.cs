@@ -1,4 +1,6 @@
 using CartKit.Catalog;
+using CartKit.Checkout;
+using CartKit.Domain;
 
 namespace CartKit.Carts;
 
@@ -38,6 +40,26 @@ internal static class CartErrors
 
     public static readonly CartKitError IdempotencyKeyInProgress =
         new(CartKitErrorCode.IdempotencyKeyInProgress, "A request with this idempotency key is still being processed; retry later.", "Idempotency-Key");
+
+    public static readonly CartKitError OrderExpired =
+        new(CartKitErrorCode.OrderExpired, "The order was not paid in time and has expired. Check out the cart again.");
+
+    public static readonly CartKitError OrderCancelled =
+        new(CartKitErrorCode.OrderCancelled, "The order was cancelled.");
+
+    public static readonly CartKitError OrderNotCancellable =
+        new(CartKitErrorCode.OrderNotCancellable, "The order is paid and can no longer be cancelled.");
+
+    public static CartKitError PaymentMismatch(Money expected, Money paid) =>
+        new(CartKitErrorCode.PaymentMismatch, $"The payment of {paid} does not match the order total of {expected}; the order stays unpaid.", "amount");
+
+    public static CartKitError PaymentConflict(OrderStatus was) =>
+        new(
+            CartKitErrorCode.PaymentConflict,
+            $"The order can no longer be fulfilled ({PaymentConflicts.Reason(was)}); the payment was recorded on it as a conflict to refund.");
+
+    public static CartKitError PriceChanged(IReadOnlyList<PriceChange> changes) =>
+        new(CartKitErrorCode.PriceChanged, "Prices changed since the cart was priced; the cart was updated. Review it and check out again.") { PriceChanges = changes };
 
     public static CartKitError Validation(string target, string message) => new(CartKitErrorCode.Validation, message, target);
 

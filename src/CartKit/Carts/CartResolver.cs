@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CartKit.Caching;
+using CartKit.Checkout;
 using CartKit.Diagnostics;
 using CartKit.Domain;
 using CartKit.Sessions;
@@ -17,6 +18,7 @@ internal sealed partial class CartResolver
     private readonly ICartRepository _carts;
     private readonly CartReader _reader;
     private readonly CartWriter _writer;
+    private readonly CartCompletion _completion;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
     private readonly CartKitMetrics _metrics;
@@ -27,6 +29,7 @@ internal sealed partial class CartResolver
         ICartRepository carts,
         CartReader reader,
         CartWriter writer,
+        CartCompletion completion,
         IOptions<CartKitOptions> options,
         TimeProvider time,
         CartKitMetrics metrics,
@@ -36,6 +39,7 @@ internal sealed partial class CartResolver
         _carts = carts;
         _reader = reader;
         _writer = writer;
+        _completion = completion;
         _options = options.Value;
         _time = time;
         _metrics = metrics;
@@ -148,9 +152,25 @@ internal sealed partial class CartResolver
     // Moves the session on from a cart it cannot use as it is; the caller then resolves again, unless this returns false:
     // a write gave up after its attempts (logged), and the caller answers ConcurrencyConflict.
     public ValueTask<bool> RedirectAsync(SessionEntry<CartSession> session, Cart cart, string? userId, CancellationToken cancellationToken) =>
-        cart.Status == CartStatus.Merged
-            ? FollowMergeAsync(session, cart, cancellationToken)
-            : AttachAsync(session, cart, userId!, cancellationToken);
+        cart.Status switch
+        {
+            CartStatus.Merged => FollowMergeAsync(session, cart, cancellationToken),
+            CartStatus.Completed => FollowRemainderAsync(session, cart, cancellationToken),
+            _ => AttachAsync(session, cart, userId!, cancellationToken),
+        };
+
+    // A paid order held less than the cart: the session moves to the cart holding the rest (created here if a crash
+    // skipped it). When it cannot be created (its order is gone), the session stays on the completed cart.
+    private async ValueTask<bool> FollowRemainderAsync(SessionEntry<CartSession> session, Cart completed, CancellationToken cancellationToken)
+    {
+        if (await _completion.EnsureRemainderAsync(completed, cancellationToken).ConfigureAwait(false) is not { } remainderId)
+        {
+            return false;
+        }
+
+        await TrySetSessionAsync(session.Id, session.Value with { CartId = remainderId }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     // A session store that lost a session (Redis flushed, restarted, failed over) must not empty anyone's cart:
     // the source of truth still knows the session's active cart and when it was last used. Sessions whose TTL has

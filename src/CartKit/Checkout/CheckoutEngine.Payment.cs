@@ -6,9 +6,10 @@ using CartKit.Storage;
 
 namespace CartKit.Checkout;
 
-// Orders after checkout: reading them and confirming payment. Payment is two conditional writes without a
-// transaction (order PendingPayment -> Paid, then cart -> Completed); whoever next reads or confirms the order
-// finishes the second write if a crash skipped it.
+// Orders after checkout: reading, paying and cancelling them, each decided by OrderLifecycle from the order's status as
+// of now. Payment is conditional writes without a transaction (order PendingPayment -> Paid, the cart's other pending
+// orders superseded, cart -> Completed with its remainder); whoever next reads or confirms the order finishes what a
+// crash skipped. Money is never dropped: a payment the order cannot take is recorded on it as a conflict.
 internal sealed partial class CheckoutEngine
 {
     public async ValueTask<CartKitResult<Order>> GetOrderAsync(string orderId, string? userId = null, CancellationToken cancellationToken = default)
@@ -26,67 +27,75 @@ internal sealed partial class CheckoutEngine
 
         if (order.Status == OrderStatus.Paid)
         {
-            await CompleteCartAsync(order, isRepair: true, cancellationToken).ConfigureAwait(false);
+            await _completion.CompleteAsync(order, isRepair: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return order;
+        return AsOfNow(order);
     }
 
-    public async ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, string paymentReference, CancellationToken cancellationToken = default)
+    public async ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, PaymentConfirmation payment, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(payment);
         if (!CartKitIds.IsOrderId(orderId))
         {
             return CartErrors.OrderNotFound;
         }
 
-        if (!CheckoutInputs.IsValidPaymentReference(paymentReference))
+        if (!CheckoutInputs.IsValidPaymentReference(payment.Reference))
         {
             return CheckoutInputs.InvalidPaymentReference;
         }
 
         // Not a cart write: each pass reads the order and moves it by one conditional update; one that lost to a
-        // concurrent confirmation or checkout decides again from the order's new status.
+        // concurrent payment, cancel or checkout decides again from the order's new status.
         for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
         {
             await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             var order = await _orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-            switch (order?.Status)
+            if (order is null)
             {
-                case null:
-                    return CartErrors.OrderNotFound;
-                case OrderStatus.Superseded:
-                    return CartErrors.OrderSuperseded;
-                case OrderStatus.Paid:
-                    if (!string.Equals(order.PaymentReference, paymentReference, StringComparison.Ordinal))
+                return CartErrors.OrderNotFound;
+            }
+
+            // The total of an order never changes, so this check cannot race with anything.
+            if (payment.Amount != order.Total)
+            {
+                Log.PaymentMismatch(_logger, order.Id, payment.Amount.ToString(), order.Total.ToString());
+                return CartErrors.PaymentMismatch(order.Total, payment.Amount);
+            }
+
+            var now = StoredTime.Now(_time);
+            var status = order.StatusAt(now);
+            switch (OrderLifecycle.OnPayment(status))
+            {
+                case PaymentStep.Replay:
+                    return await ReplayPaymentAsync(order, payment.Reference, cancellationToken).ConfigureAwait(false);
+                case PaymentStep.RecordConflict:
+                    if (await RecordConflictAsync(order, status, payment.Reference, now, cancellationToken).ConfigureAwait(false) is { } conflict)
                     {
-                        return CartErrors.OrderAlreadyPaid;
+                        return conflict;
                     }
 
-                    await CompleteCartAsync(order, isRepair: true, cancellationToken).ConfigureAwait(false);
-                    return order;
+                    continue;
             }
 
-            var cart = await _reader.ReadAsync(order.CartId, cancellationToken).ConfigureAwait(false);
-            if (cart is { Status: CartStatus.Completed } && !string.Equals(cart.CompletedByOrderId, order.Id, StringComparison.Ordinal))
-            {
-                await _orders.MarkSupersededAsync(order.Id, cancellationToken).ConfigureAwait(false);
-                return CartErrors.OrderSuperseded;
-            }
-
-            var paid = await _orders.MarkPaidAsync(orderId, paymentReference, StoredTime.Now(_time), cancellationToken).ConfigureAwait(false);
+            var paid = await _orders.MarkPaidAsync(orderId, payment.Reference, now, cancellationToken).ConfigureAwait(false);
             switch (paid.Outcome)
             {
                 case OrderPaymentOutcome.Paid:
-                    await CompleteCartAsync(paid.Order!, isRepair: false, cancellationToken).ConfigureAwait(false);
+                    await FulfilAsync(paid.Order!, cancellationToken).ConfigureAwait(false);
                     return paid.Order!;
                 case OrderPaymentOutcome.AnotherOrderPaid:
-                    Log.SecondPaymentRefused(_logger);
-                    await _orders.MarkSupersededAsync(order.Id, cancellationToken).ConfigureAwait(false);
-                    return CartErrors.OrderSuperseded;
+                    if (await RecordConflictAsync(order, OrderStatus.PendingPayment, payment.Reference, now, cancellationToken).ConfigureAwait(false) is { } lost)
+                    {
+                        return lost;
+                    }
+
+                    continue;
                 case OrderPaymentOutcome.NotFound:
                     return CartErrors.OrderNotFound;
                 default:
-                    continue; // Status changed under us (paid or superseded concurrently): decide again from the new state.
+                    continue; // Status changed under us (paid, closed or expired concurrently): decide again from the new state.
             }
         }
 
@@ -94,21 +103,102 @@ internal sealed partial class CheckoutEngine
         return CartErrors.ConcurrencyConflict;
     }
 
-    // Idempotent: marks the paid order's cart Completed unless it already is. isRepair: the order was found paid
-    // already, so a write here means an earlier confirmation stopped between its two writes.
-    private async ValueTask CompleteCartAsync(Order paid, bool isRepair, CancellationToken cancellationToken)
+    public async ValueTask<CartKitResult<Order>> CancelOrderAsync(CartCaller caller, string orderId, CancellationToken cancellationToken = default)
     {
-        var write = await _writer.WriteAsync(
-            paid.CartId,
-            "cart completion",
-            paid.Id,
-            static (cart, orderId) => cart is null || cart.Status == CartStatus.Completed
-                ? CartChange.Keep
-                : CartChange.Write(cart with { Status = CartStatus.Completed, CompletedByOrderId = orderId }),
-            cancellationToken).ConfigureAwait(false);
-        if (write.Outcome == CartWriteOutcome.Written && isRepair)
+        if (!CartKitIds.IsOrderId(orderId))
         {
-            Log.CartCompletionRepaired(_logger);
+            return CartErrors.OrderNotFound;
         }
+
+        var cart = await _resolver.ResolveAsync(caller, cancellationToken).ConfigureAwait(false);
+        if (!cart.Succeeded)
+        {
+            return cart.Error;
+        }
+
+        var order = await _orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order is null || !Owns(cart.Value, caller.UserId, order))
+        {
+            return CartErrors.OrderNotFound;
+        }
+
+        var now = StoredTime.Now(_time);
+        if (OrderLifecycle.RefuseCancel(order.StatusAt(now)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            return order;
+        }
+
+        var closed = await _orders.CloseAsync(order.Id, OrderStatus.Cancelled, now, cancellationToken).ConfigureAwait(false);
+        if (closed is null)
+        {
+            return CartErrors.OrderNotFound;
+        }
+
+        if (closed.Status == OrderStatus.Cancelled && closed.ClosedAt == now)
+        {
+            _metrics.OrderClosed("cancelled");
+        }
+
+        // Lost to a concurrent payment or supersede: the order's new status answers.
+        return OrderLifecycle.RefuseCancel(closed.StatusAt(now)) is { } lost ? lost : closed;
+    }
+
+    // The caller's session reaches the order's cart (or the cart it was merged into), or the caller is the order's user.
+    private static bool Owns(Cart cart, string? userId, Order order) =>
+        string.Equals(cart.Id, order.CartId, StringComparison.Ordinal)
+        || cart.MergedCartIds.Contains(order.CartId, StringComparer.Ordinal)
+        || (order.Owner.UserId is { } owner && string.Equals(owner, userId, StringComparison.Ordinal));
+
+    private Order AsOfNow(Order order) => order.StatusAt(_time.GetUtcNow()) is var status && status == order.Status ? order : order with { Status = status };
+
+    private async ValueTask<CartKitResult<Order>> ReplayPaymentAsync(Order order, string reference, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(order.PaymentReference, reference, StringComparison.Ordinal))
+        {
+            // Money taken twice: the order keeps its first payment; this one must be refunded.
+            Log.DuplicatePayment(_logger, order.Id, reference);
+            _metrics.PaymentConflict(PaymentConflicts.Reason(order.Status));
+            return CartErrors.OrderAlreadyPaid;
+        }
+
+        if (order.Status == OrderStatus.PaymentConflict)
+        {
+            return CartErrors.PaymentConflict(OrderStatus.PaymentConflict);
+        }
+
+        await FulfilAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    // Keeps a payment the order cannot take. Null when the order changed meanwhile (decide again).
+    private async ValueTask<CartKitError?> RecordConflictAsync(Order order, OrderStatus was, string reference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recorded = await _orders.RecordPaymentConflictAsync(order.Id, reference, now, cancellationToken).ConfigureAwait(false);
+        if (recorded is not { Status: OrderStatus.PaymentConflict } || !string.Equals(recorded.PaymentReference, reference, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var reason = PaymentConflicts.Reason(was);
+        Log.PaymentConflictRecorded(_logger, order.Id, reference, reason);
+        _metrics.PaymentConflict(reason);
+        return CartErrors.PaymentConflict(was);
+    }
+
+    // Idempotent: the cart's other pending orders can no longer be paid, and the cart is completed (with its remainder).
+    private async ValueTask FulfilAsync(Order paid, CancellationToken cancellationToken)
+    {
+        var superseded = await _orders.SupersedePendingAsync(paid.CartId, long.MaxValue, StoredTime.Now(_time), cancellationToken).ConfigureAwait(false);
+        if (superseded > 0)
+        {
+            _metrics.Superseded(superseded);
+        }
+
+        await _completion.CompleteAsync(paid, isRepair: false, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,11 +12,16 @@ using Microsoft.Extensions.Options;
 namespace CartKit.Checkout;
 
 // Checkout: cart to pending order. Exactly one order per cart version, whatever the concurrency, because the order
-// store refuses a second (cart id, cart version); the checkout lock only saves duplicate pricing work.
+// store refuses a second (cart id, cart version); the checkout lock only saves duplicate pricing work. At most one
+// order of a cart is payable at a time, without relying on the lock (it is best-effort across processes): a new order
+// supersedes the pending orders of older versions, and one that finds a newer or paid order of its cart after its insert
+// (a checkout that read the cart before a newer checkout finished) supersedes itself. Of any two pending orders, the
+// one of the older version is superseded by whichever of those two steps runs last.
 internal sealed partial class CheckoutEngine : ICheckoutEngine
 {
     private readonly CartResolver _resolver;
     private readonly CartWriter _writer;
+    private readonly CartCompletion _completion;
     private readonly CartReader _reader;
     private readonly IOrderRepository _orders;
     private readonly IIdempotencyKeyStore _keys;
@@ -31,6 +36,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
     public CheckoutEngine(
         CartResolver resolver,
         CartWriter writer,
+        CartCompletion completion,
         CartReader reader,
         IOrderRepository orders,
         IIdempotencyKeyStore keys,
@@ -44,6 +50,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
     {
         _resolver = resolver;
         _writer = writer;
+        _completion = completion;
         _reader = reader;
         _orders = orders;
         _keys = keys;
@@ -137,72 +144,158 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
 
     private async ValueTask<CartKitResult<CheckoutOutcome>> CheckoutCartAsync(Cart cart, CancellationToken cancellationToken)
     {
-        if (cart.Status == CartStatus.Completed)
+        if (Refuse(cart) is { } refused)
         {
-            return CartErrors.CartCompleted;
-        }
-
-        if (cart.Lines.Count == 0)
-        {
-            return CartErrors.CartEmpty;
+            return refused;
         }
 
         await using (await _checkoutLock.AcquireAsync(cart.Id, cancellationToken).ConfigureAwait(false))
         {
-            var existing = await _orders.FindByCartVersionAsync(cart.Id, cart.Version, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
+            for (var attempt = 1; attempt <= _options.MaxWriteAttempts; attempt++)
             {
-                return await ExistingOrderAsync(existing, cancellationToken).ConfigureAwait(false);
+                // Read again under the lock: the cart the request resolved may have changed since.
+                var fresh = await _reader.ReadAsync(cart.Id, cancellationToken).ConfigureAwait(false);
+                if (fresh is null || fresh.Status == CartStatus.Merged)
+                {
+                    return CartErrors.ConcurrencyConflict; // The session moved on; the client's retry resolves it again.
+                }
+
+                if (Refuse(fresh) is { } refusedNow)
+                {
+                    return refusedNow;
+                }
+
+                var now = StoredTime.Now(_time);
+                var existing = await _orders.FindByCartVersionAsync(fresh.Id, fresh.Version, cancellationToken).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    switch (OrderLifecycle.OnCheckout(existing.StatusAt(now)))
+                    {
+                        case CheckoutStep.Reuse:
+                            return new CheckoutOutcome(existing, Created: false);
+                        case CheckoutStep.CartCompleted:
+                            // Paid but the cart was not marked completed (a crash between the two writes): repair, then refuse.
+                            await _completion.CompleteAsync(existing, isRepair: true, cancellationToken).ConfigureAwait(false);
+                            return CartErrors.CartCompleted;
+                        default:
+                            if (!await FreeCartAsync(fresh, cancellationToken).ConfigureAwait(false))
+                            {
+                                return CartErrors.ConcurrencyConflict;
+                            }
+
+                            continue;
+                    }
+                }
+
+                var priced = await PriceAsync(fresh, now, cancellationToken).ConfigureAwait(false);
+                if (!priced.Succeeded)
+                {
+                    return priced.Error;
+                }
+
+                var inserted = await _orders.InsertAsync(priced.Value, cancellationToken).ConfigureAwait(false);
+                if (!inserted.Inserted)
+                {
+                    continue; // Another checkout of this version won; the next pass finds its order.
+                }
+
+                if (await SettleAsync(inserted.Order, cancellationToken).ConfigureAwait(false) is { } settled)
+                {
+                    return settled;
+                }
             }
 
-            var priced = await PriceAsync(cart, cancellationToken).ConfigureAwait(false);
-            if (!priced.Succeeded)
+            Log.AttemptsExhausted(_logger, "checkout", _options.MaxWriteAttempts);
+            return CartErrors.ConcurrencyConflict;
+        }
+    }
+
+    private static CartKitError? Refuse(Cart cart) =>
+        cart.Status == CartStatus.Completed ? CartErrors.CartCompleted
+        : cart.Lines.Count == 0 ? CartErrors.CartEmpty
+        : null;
+
+    // After the insert: the order stays payable only if no order of a newer cart version exists and none of the cart is
+    // paid; otherwise it supersedes itself. Null: it lost to a newer order that is no longer pending; check out again.
+    private async ValueTask<CartKitResult<CheckoutOutcome>?> SettleAsync(Order order, CancellationToken cancellationToken)
+    {
+        Order? paid = null, newer = null;
+        foreach (var other in await _orders.ListByCartAsync(order.CartId, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(other.Id, order.Id, StringComparison.Ordinal))
             {
-                return priced.Error;
+                continue;
             }
 
-            var inserted = await _orders.InsertAsync(priced.Value, cancellationToken).ConfigureAwait(false);
-            if (!inserted.Inserted)
+            if (other.Status == OrderStatus.Paid)
             {
-                return await ExistingOrderAsync(inserted.Order, cancellationToken).ConfigureAwait(false);
+                paid = other;
             }
+            else if (other.CartVersion > order.CartVersion && (newer is null || other.CartVersion > newer.CartVersion))
+            {
+                newer = other;
+            }
+        }
 
-            // The new order first, then the older pending ones superseded: a crash in between leaves an extra
-            // pending order, never none. Paying it is still guarded by "one paid order per cart".
-            var superseded = await _orders.SupersedePendingAsync(cart.Id, cart.Version, cancellationToken).ConfigureAwait(false);
+        var now = StoredTime.Now(_time);
+        if (paid is null && newer is null)
+        {
+            // The new order first, then the older pending ones superseded: a crash in between leaves an extra pending
+            // order of an older version, which the next checkout or payment of the cart supersedes.
+            var superseded = await _orders.SupersedePendingAsync(order.CartId, order.CartVersion, now, cancellationToken).ConfigureAwait(false);
             if (superseded > 0)
             {
                 _metrics.Superseded(superseded);
             }
 
-            return new CheckoutOutcome(inserted.Order, Created: true);
+            return new CheckoutOutcome(order, Created: true);
         }
-    }
 
-    private async ValueTask<CartKitResult<CheckoutOutcome>> ExistingOrderAsync(Order order, CancellationToken cancellationToken)
-    {
-        if (order.Status == OrderStatus.Paid)
+        await _orders.CloseAsync(order.Id, OrderStatus.Superseded, now, cancellationToken).ConfigureAwait(false);
+        _metrics.Superseded(1);
+        if (paid is not null)
         {
-            // Paid but the cart was not marked completed (a crash between the two writes): repair, then refuse.
-            await CompleteCartAsync(order, isRepair: true, cancellationToken).ConfigureAwait(false);
+            await _completion.CompleteAsync(paid, isRepair: true, cancellationToken).ConfigureAwait(false);
             return CartErrors.CartCompleted;
         }
 
-        return new CheckoutOutcome(order, Created: false);
+        if (newer!.StatusAt(now) == OrderStatus.PendingPayment)
+        {
+            return new CheckoutOutcome(newer, Created: false);
+        }
+
+        return null;
     }
 
-    // Prices are never taken from the cart: every line is priced again from the catalog at checkout time.
-    private async ValueTask<CartKitResult<Order>> PriceAsync(Cart cart, CancellationToken cancellationToken)
+    // An order of this cart version ended without payment (expired, cancelled, superseded, in conflict): the next order
+    // needs a new version, since the store holds one order per version. False when the write gave up.
+    private async ValueTask<bool> FreeCartAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        var write = await _writer.WriteAsync(
+            cart.Id,
+            "cart release",
+            cart.Version,
+            static (fresh, version) => fresh is { Status: CartStatus.Active } && fresh.Version == version ? CartChange.Write(fresh) : CartChange.Stop,
+            cancellationToken).ConfigureAwait(false);
+        return write.Outcome != CartWriteOutcome.Exhausted;
+    }
+
+    // Prices are never taken from the cart: every line is priced again from the catalog at checkout time. A price that
+    // differs from the cart's, or a product no longer available, is never turned into an order silently: the cart is
+    // re-priced (a new version) and the checkout refused with the list, so the shopper sees the new total first.
+    private async ValueTask<CartKitResult<Order>> PriceAsync(Cart cart, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var skus = cart.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToArray();
         var products = await _catalog.FindManyAsync(skus, cancellationToken).ConfigureAwait(false);
         var lines = new LineItem[cart.Lines.Count];
+        List<PriceChange>? changes = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = cart.Lines[i];
             if (!products.TryGetValue(line.Sku, out var product) || !product.IsAvailable)
             {
-                return CartErrors.ProductUnavailable(line.Sku);
+                (changes ??= []).Add(new PriceChange(line.ItemId, line.Sku, line.UnitPrice, UnitPrice: null));
+                continue;
             }
 
             ProductRules.EnsureValid(product);
@@ -211,7 +304,20 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
                 return CartErrors.CurrencyMismatch(line.Sku, product.UnitPrice.Currency.Code, cart.Currency.Code);
             }
 
+            if (product.UnitPrice != line.UnitPrice)
+            {
+                (changes ??= []).Add(new PriceChange(line.ItemId, line.Sku, line.UnitPrice, product.UnitPrice));
+            }
+
             lines[i] = line with { Name = product.Name, UnitPrice = product.UnitPrice };
+        }
+
+        if (changes is not null)
+        {
+            await RepriceAsync(cart.Id, products, cancellationToken).ConfigureAwait(false);
+            Log.PricesChanged(_logger, changes.Count);
+            _metrics.PricesChanged(changes.Count);
+            return CartErrors.PriceChanged(changes);
         }
 
         var adjustments = await _pricer.PriceAsync(cart.Currency, lines, cancellationToken).ConfigureAwait(false);
@@ -225,9 +331,41 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             Currency = cart.Currency,
             Lines = Frozen.Own(lines),
             Adjustments = adjustments,
-            CreatedAt = StoredTime.Now(_time),
+            CreatedAt = now,
+            ExpiresAt = now + _options.PendingOrderTtl,
         };
     }
+
+    // Applies the catalog's prices to the fresh cart and drops lines whose product is gone; the writer prices the result.
+    private async ValueTask RepriceAsync(string cartId, IReadOnlyDictionary<string, CatalogProduct> products, CancellationToken cancellationToken) =>
+        await _writer.WriteAsync(
+            cartId,
+            "checkout re-price",
+            products,
+            static (cart, catalog) =>
+            {
+                if (cart is not { Status: CartStatus.Active })
+                {
+                    return CartChange.Stop;
+                }
+
+                var lines = new List<LineItem>(cart.Lines.Count);
+                var changed = false;
+                foreach (var line in cart.Lines)
+                {
+                    if (!catalog.TryGetValue(line.Sku, out var product) || !product.IsAvailable)
+                    {
+                        changed = true;
+                        continue;
+                    }
+
+                    changed |= product.UnitPrice != line.UnitPrice;
+                    lines.Add(product.UnitPrice == line.UnitPrice ? line : line with { UnitPrice = product.UnitPrice });
+                }
+
+                return changed ? CartChange.Write(cart with { Lines = Frozen.Own(lines.ToArray()) }) : CartChange.Keep;
+            },
+            cancellationToken).ConfigureAwait(false);
 
     private async ValueTask ReleaseQuietlyAsync(string key, string claimToken)
     {

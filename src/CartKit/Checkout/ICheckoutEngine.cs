@@ -5,8 +5,8 @@ namespace CartKit.Checkout;
 
 /// <summary>
 /// Turns carts into orders ("one cart, many orders") and confirms payment. Checkout is idempotent: an unchanged
-/// cart always yields the same pending order, even across processes; a changed cart supersedes it with a new one.
-/// The cart stays intact and editable until payment is confirmed.
+/// cart always yields the same pending order, even across processes; a changed cart supersedes it with a new one, and
+/// at most one order of a cart is payable at any time. The cart stays intact and editable until payment is confirmed.
 /// </summary>
 public interface ICheckoutEngine
 {
@@ -26,7 +26,10 @@ public interface ICheckoutEngine
         string? idempotencyKey = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Gets an order.</summary>
+    /// <summary>
+    /// Gets an order, with its status as of now: a pending order past <see cref="Order.ExpiresAt"/> reads as
+    /// <see cref="OrderStatus.Expired"/>.
+    /// </summary>
     /// <param name="orderId">The order id.</param>
     /// <param name="userId">The signed-in caller; an order of a user's cart is visible only to that user.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
@@ -34,12 +37,35 @@ public interface ICheckoutEngine
     ValueTask<CartKitResult<Order>> GetOrderAsync(string orderId, string? userId = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Confirms payment: the order becomes paid and its cart completed. Confirming again with the same reference
-    /// returns the paid order; a superseded order cannot be paid.
+    /// Confirms a payment for an order. When the amount and currency equal the order's total and the order is still
+    /// payable, the order becomes paid, its cart completed, every other pending order of the cart superseded, and lines
+    /// the cart gained after the order's snapshot move to a new active cart for the same session. Confirming again
+    /// with the same reference returns the paid order.
     /// </summary>
+    /// <remarks>
+    /// No confirmed payment is dropped: one for an order that can no longer be fulfilled (superseded, expired,
+    /// cancelled, or another order of the cart paid first) is recorded on it as <see cref="OrderStatus.PaymentConflict"/>
+    /// and answered with <see cref="CartKitErrorCode.PaymentConflict"/>; one whose amount or currency differs is
+    /// refused with <see cref="CartKitErrorCode.PaymentMismatch"/> and the order stays as it was. Both are logged and
+    /// counted.
+    /// </remarks>
     /// <param name="orderId">The order id.</param>
-    /// <param name="paymentReference">The payment provider's reference; 1 to 200 visible ASCII characters.</param>
+    /// <param name="payment">The provider's reference and the amount captured.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
     /// <returns>The paid order, or why payment was refused.</returns>
-    ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, string paymentReference, CancellationToken cancellationToken = default);
+    ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, PaymentConfirmation payment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a pending order for the shopper: the caller's session (and user, when signed in) must resolve to the
+    /// order's cart. The cart is then free to be checked out again. Cancelling a cancelled order returns it unchanged.
+    /// </summary>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="orderId">The order id.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>
+    /// The cancelled order; <see cref="CartKitErrorCode.OrderNotFound"/> when it is not the caller's;
+    /// <see cref="CartKitErrorCode.OrderExpired"/>, <see cref="CartKitErrorCode.OrderSuperseded"/> or
+    /// <see cref="CartKitErrorCode.OrderNotCancellable"/> when it is no longer pending.
+    /// </returns>
+    ValueTask<CartKitResult<Order>> CancelOrderAsync(CartCaller caller, string orderId, CancellationToken cancellationToken = default);
 }

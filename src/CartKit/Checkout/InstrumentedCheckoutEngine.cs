@@ -26,14 +26,21 @@ internal sealed class InstrumentedCheckoutEngine(CheckoutEngine inner, CartKitMe
         OperationTelemetry.RunAsync(metrics, EngineOperation.GetOrder, (inner, orderId, userId, cancellationToken), static s => s.inner.GetOrderAsync(s.orderId, s.userId, s.cancellationToken));
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, string paymentReference, CancellationToken cancellationToken = default)
+    public async ValueTask<CartKitResult<Order>> ConfirmPaymentAsync(string orderId, PaymentConfirmation payment, CancellationToken cancellationToken = default)
     {
         var result = await OperationTelemetry.RunAsync(
             metrics,
             EngineOperation.ConfirmPayment,
-            (inner, orderId, paymentReference, cancellationToken),
-            static s => s.inner.ConfirmPaymentAsync(s.orderId, s.paymentReference, s.cancellationToken)).ConfigureAwait(false);
+            (inner, orderId, payment, cancellationToken),
+            static s => s.inner.ConfirmPaymentAsync(s.orderId, s.payment, s.cancellationToken)).ConfigureAwait(false);
         metrics.Payment(result.Succeeded ? "confirmed" : "refused", Outcomes.Of(result));
         return result;
     }
+
+    public ValueTask<CartKitResult<Order>> CancelOrderAsync(Carts.CartCaller caller, string orderId, CancellationToken cancellationToken = default) =>
+        OperationTelemetry.RunAsync(
+            metrics,
+            EngineOperation.CancelOrder,
+            (inner, caller, orderId, cancellationToken),
+            static s => s.inner.CancelOrderAsync(s.caller, s.orderId, s.cancellationToken));
 }

@@ -70,6 +70,7 @@ public static class CartKitServiceCollectionExtensions
             sp.GetRequiredService<ReuseTables>()));
         services.TryAddSingleton<CartWriter>();
         services.TryAddSingleton<CartResolver>();
+        services.TryAddSingleton<CartCompletion>();
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();
         services.TryAddSingleton<CheckoutEngine>();

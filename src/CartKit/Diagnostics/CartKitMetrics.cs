@@ -15,11 +15,15 @@ internal sealed class CartKitMetrics
     public const string Checkouts = "cartkit.checkouts";
     public const string OrdersSuperseded = "cartkit.orders.superseded";
     public const string Payments = "cartkit.payments";
+    public const string PaymentConflicts = "cartkit.payments.conflicts";
+    public const string OrdersClosed = "cartkit.orders.closed";
+    public const string PriceChanges = "cartkit.checkout.price_changes";
 
     public const string ErrorTypeTag = "error.type";
     public const string OperationTag = "cartkit.operation";
     public const string OutcomeTag = "cartkit.outcome";
     public const string ResultTag = "cartkit.result";
+    public const string ReasonTag = "cartkit.reason";
 
     private readonly Counter<long> _sessionRestores;
     private readonly Counter<long> _sessionStoreErrors;
@@ -28,6 +32,9 @@ internal sealed class CartKitMetrics
     private readonly Counter<long> _checkouts;
     private readonly Counter<long> _ordersSuperseded;
     private readonly Counter<long> _payments;
+    private readonly Counter<long> _paymentConflicts;
+    private readonly Counter<long> _ordersClosed;
+    private readonly Counter<long> _priceChanges;
 
     public CartKitMetrics(IMeterFactory? meterFactory = null)
     {
@@ -60,7 +67,19 @@ internal sealed class CartKitMetrics
         _payments = meter.CreateCounter<long>(
             Payments,
             "{payment}",
-            "Payment confirmations by result: confirmed or refused.");
+            "Payment confirmations by result: confirmed or refused (the outcome says why, for example payment_mismatch).");
+        _paymentConflicts = meter.CreateCounter<long>(
+            PaymentConflicts,
+            "{payment}",
+            "Payments confirmed for orders that could not be fulfilled, by reason (superseded, expired, cancelled, another_order_paid, already_paid): money a person must refund. Alert on any.");
+        _ordersClosed = meter.CreateCounter<long>(
+            OrdersClosed,
+            "{order}",
+            "Pending orders closed without payment, by reason: expired or cancelled (superseded ones count in cartkit.orders.superseded).");
+        _priceChanges = meter.CreateCounter<long>(
+            PriceChanges,
+            "{line}",
+            "Cart lines found at checkout with a changed catalog price or an unavailable product; the checkout was refused and the cart re-priced.");
     }
 
     public void SessionRestored() => _sessionRestores.Add(1);
@@ -81,6 +100,12 @@ internal sealed class CartKitMetrics
         _checkouts.Add(1, new KeyValuePair<string, object?>(ResultTag, result), new KeyValuePair<string, object?>(OutcomeTag, outcome));
 
     public void Superseded(int count) => _ordersSuperseded.Add(count);
+
+    public void PaymentConflict(string reason) => _paymentConflicts.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
+
+    public void OrderClosed(string reason) => _ordersClosed.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
+
+    public void PricesChanged(int lines) => _priceChanges.Add(lines);
 
     public void Payment(string result, string outcome) =>
         _payments.Add(1, new KeyValuePair<string, object?>(ResultTag, result), new KeyValuePair<string, object?>(OutcomeTag, outcome));

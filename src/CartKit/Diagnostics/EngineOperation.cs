@@ -32,4 +32,6 @@ internal sealed class EngineOperation
     public static EngineOperation GetOrder { get; } = new("order.get");
 
     public static EngineOperation ConfirmPayment { get; } = new("order.confirm_payment");
+
+    public static EngineOperation CancelOrder { get; } = new("order.cancel");
 }

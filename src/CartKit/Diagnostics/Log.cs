@@ -17,8 +17,21 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "Could not release an idempotency key after a failed checkout; it frees itself when its lease ends.")]
     public static partial void IdempotencyReleaseFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(5, LogLevel.Warning, "An order was paid while another order of the same cart was already paid; it was marked superseded.")]
-    public static partial void SecondPaymentRefused(ILogger logger);
+    // Order lifecycle and payments: 20-29.
+    [LoggerMessage(20, LogLevel.Error, "A payment ({PaymentReference}) arrived for order {OrderId}, which can no longer be fulfilled ({Reason}); it was recorded as a payment conflict to refund.")]
+    public static partial void PaymentConflictRecorded(ILogger logger, string orderId, string paymentReference, string reason);
+
+    [LoggerMessage(21, LogLevel.Warning, "A payment for order {OrderId} was refused: {Paid} does not match the order total of {Expected}.")]
+    public static partial void PaymentMismatch(ILogger logger, string orderId, string paid, string expected);
+
+    [LoggerMessage(22, LogLevel.Error, "A second payment ({PaymentReference}) arrived for order {OrderId}, already paid or in conflict with another reference; refund it.")]
+    public static partial void DuplicatePayment(ILogger logger, string orderId, string paymentReference);
+
+    [LoggerMessage(23, LogLevel.Information, "A paid order held less than its cart; {LineCount} lines moved to a new active cart.")]
+    public static partial void RemainderCartCreated(ILogger logger, int lineCount);
+
+    [LoggerMessage(24, LogLevel.Information, "Checkout found {Count} price changes; the cart was re-priced and the shopper asked to review it.")]
+    public static partial void PricesChanged(ILogger logger, int count);
 
     // Event ids: core 1-49, CartKit.Redis 50-69, CartKit.MongoDB 70-89, CartKit.AspNetCore 100 and up; each package
     // logs its own events.

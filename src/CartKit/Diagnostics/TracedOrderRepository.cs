@@ -18,8 +18,11 @@ internal sealed class TracedOrderRepository(IOrderRepository inner) : IOrderRepo
     public ValueTask<OrderInsertResult> InsertAsync(Order order, CancellationToken cancellationToken = default) =>
         StoreTracing.Trace("cartkit.store.orders.insert", (inner, order, cancellationToken), static s => s.inner.InsertAsync(s.order, s.cancellationToken));
 
-    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, CancellationToken cancellationToken = default) =>
-        StoreTracing.Trace("cartkit.store.orders.supersede_pending", (inner, cartId, beforeCartVersion, cancellationToken), static s => s.inner.SupersedePendingAsync(s.cartId, s.beforeCartVersion, s.cancellationToken));
+    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, DateTimeOffset closedAt, CancellationToken cancellationToken = default) =>
+        StoreTracing.Trace(
+            "cartkit.store.orders.supersede_pending",
+            (inner, cartId, beforeCartVersion, closedAt, cancellationToken),
+            static s => s.inner.SupersedePendingAsync(s.cartId, s.beforeCartVersion, s.closedAt, s.cancellationToken));
 
     public ValueTask<OrderPaymentResult> MarkPaidAsync(string orderId, string paymentReference, DateTimeOffset paidAt, CancellationToken cancellationToken = default) =>
         StoreTracing.Trace(
@@ -27,6 +30,15 @@ internal sealed class TracedOrderRepository(IOrderRepository inner) : IOrderRepo
             (inner, orderId, paymentReference, paidAt, cancellationToken),
             static s => s.inner.MarkPaidAsync(s.orderId, s.paymentReference, s.paidAt, s.cancellationToken));
 
-    public ValueTask<Order?> MarkSupersededAsync(string orderId, CancellationToken cancellationToken = default) =>
-        StoreTracing.Trace("cartkit.store.orders.mark_superseded", (inner, orderId, cancellationToken), static s => s.inner.MarkSupersededAsync(s.orderId, s.cancellationToken));
+    public ValueTask<Order?> CloseAsync(string orderId, OrderStatus status, DateTimeOffset closedAt, CancellationToken cancellationToken = default) =>
+        StoreTracing.Trace(
+            "cartkit.store.orders.close",
+            (inner, orderId, status, closedAt, cancellationToken),
+            static s => s.inner.CloseAsync(s.orderId, s.status, s.closedAt, s.cancellationToken));
+
+    public ValueTask<Order?> RecordPaymentConflictAsync(string orderId, string paymentReference, DateTimeOffset paidAt, CancellationToken cancellationToken = default) =>
+        StoreTracing.Trace(
+            "cartkit.store.orders.record_payment_conflict",
+            (inner, orderId, paymentReference, paidAt, cancellationToken),
+            static s => s.inner.RecordPaymentConflictAsync(s.orderId, s.paymentReference, s.paidAt, s.cancellationToken));
 }

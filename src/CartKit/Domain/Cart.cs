@@ -49,6 +49,12 @@ public sealed record Cart
     /// <summary>Gets, for a <see cref="CartStatus.Completed"/> cart, the paid order that completed it.</summary>
     public string? CompletedByOrderId { get; init; }
 
+    /// <summary>
+    /// Gets, for a <see cref="CartStatus.Completed"/> cart whose paid order held less than the cart did (the shopper
+    /// added after checking out), the new active cart holding the rest; requests through the cart's session follow it.
+    /// </summary>
+    public string? RemainderCartId { get; init; }
+
     /// <summary>Gets the number of units across all lines.</summary>
     public int ItemCount => Totals.ItemCount(Lines);
 

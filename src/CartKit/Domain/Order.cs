@@ -35,11 +35,29 @@ public sealed record Order
     /// <summary>Gets when checkout created the order.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Gets when payment was confirmed.</summary>
+    /// <summary>
+    /// Gets when a <see cref="OrderStatus.PendingPayment"/> order stops being payable: its creation plus
+    /// <see cref="CartKitOptions.PendingOrderTtl"/>. From then on it reads as <see cref="OrderStatus.Expired"/>.
+    /// </summary>
+    public DateTimeOffset ExpiresAt { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>Gets when a payment for the order was confirmed (<see cref="OrderStatus.Paid"/> or <see cref="OrderStatus.PaymentConflict"/>).</summary>
     public DateTimeOffset? PaidAt { get; init; }
 
     /// <summary>Gets the payment provider's reference given at confirmation.</summary>
     public string? PaymentReference { get; init; }
+
+    /// <summary>Gets when the order left <see cref="OrderStatus.PendingPayment"/> without being paid (superseded, expired or cancelled).</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>
+    /// Gets the status at <paramref name="now"/>: a <see cref="OrderStatus.PendingPayment"/> order past
+    /// <see cref="ExpiresAt"/> is <see cref="OrderStatus.Expired"/> even before anything recorded it.
+    /// </summary>
+    /// <param name="now">The time to evaluate at.</param>
+    /// <returns>The status.</returns>
+    public OrderStatus StatusAt(DateTimeOffset now) =>
+        Status == OrderStatus.PendingPayment && now >= ExpiresAt ? OrderStatus.Expired : Status;
 
     /// <summary>Gets the number of units across all lines.</summary>
     public int ItemCount => Totals.ItemCount(Lines);

@@ -13,7 +13,10 @@ public enum OrderPaymentOutcome
     /// <summary>The order moved from pending payment to paid.</summary>
     Paid = 0,
 
-    /// <summary>The order was not pending payment (already paid or superseded); nothing changed.</summary>
+    /// <summary>
+    /// The order was not payable: not <see cref="OrderStatus.PendingPayment"/>, or past its
+    /// <see cref="Order.ExpiresAt"/>; nothing changed.
+    /// </summary>
     NotPending = 1,
 
     /// <summary>Another order of the same cart is already paid; nothing changed.</summary>

@@ -175,7 +175,7 @@ public sealed partial class DocsCompileAndRunTests(PackedPackages packages, ITes
         client.SendJsonAsync(
             HttpMethod.Post,
             $"/api/orders/{orderId}/payment",
-            """{"paymentReference":"pi_docs"}""",
+            """{"paymentReference":"pi_docs","amount":1250,"currency":"USD"}""",
             secret is null ? [] : [(SecretHeader, secret)]);
 
     // Runs a shell block with bash as printed, with its `B=` line pointed at the running host's /api.

@@ -150,7 +150,7 @@ public abstract class RandomizedBadInputTests<TFactory>(TFactory factory, ITestO
                 4 => "{\"$ne\":null}",
                 _ => random.Next(2) == 0 ? "null" : "[\"pi_1\"]",
             };
-            var request = WithBody(HttpMethod.Post, $"/api/orders/{orderId}/payment", Encoding.UTF8.GetBytes($"{{\"paymentReference\":{reference}}}"));
+            var request = WithBody(HttpMethod.Post, $"/api/orders/{orderId}/payment", Encoding.UTF8.GetBytes($"{{\"paymentReference\":{reference},\"amount\":{random.Next(1, 5000)},\"currency\":\"USD\"}}"));
             if (random.Next(2) == 0)
             {
                 request.Headers.TryAddWithoutValidation("X-Payment-Secret", SampleApiFactory.PaymentSecret);

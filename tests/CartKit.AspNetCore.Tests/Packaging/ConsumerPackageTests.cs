@@ -54,7 +54,7 @@ public sealed class ConsumerPackageTests(PackedPackages packages)
         Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
         var orderId = (await checkout.JsonAsync()).GetProperty("orderId").GetString()!;
 
-        using var paid = await client.SendJsonAsync(HttpMethod.Post, $"/shop/orders/{orderId}/payment", """{"paymentReference":"pi_consumer"}""");
+        using var paid = await client.SendJsonAsync(HttpMethod.Post, $"/shop/orders/{orderId}/payment", """{"paymentReference":"pi_consumer","amount":3000,"currency":"EUR"}""");
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
         Assert.Equal("paid", (await paid.JsonAsync()).GetProperty("status").GetString());
 

@@ -44,11 +44,29 @@ public static class Api
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PayAsync(this HttpClient client, string orderId, string reference, string? secret = SampleApiFactory.PaymentSecret) =>
+    // Pays the order's total, as a payment integration would; the order is read first for it.
+    public static async Task<HttpResponseMessage> PayAsync(this HttpClient client, string orderId, string reference, string? secret = SampleApiFactory.PaymentSecret)
+    {
+        long total = 0;
+        var currency = "USD";
+        using (var read = await client.GetAsync($"/api/orders/{orderId}"))
+        {
+            if (read.StatusCode == HttpStatusCode.OK)
+            {
+                var order = await read.JsonAsync();
+                total = order.GetProperty("total").GetInt64();
+                currency = order.GetProperty("currency").GetString()!;
+            }
+        }
+
+        return await client.PayAsync(orderId, reference, total, currency, secret);
+    }
+
+    public static Task<HttpResponseMessage> PayAsync(this HttpClient client, string orderId, string reference, long amount, string currency, string? secret = SampleApiFactory.PaymentSecret) =>
         client.SendJsonAsync(
             HttpMethod.Post,
             $"/api/orders/{orderId}/payment",
-            $$"""{"paymentReference":"{{reference}}"}""",
+            $$"""{"paymentReference":"{{reference}}","amount":{{amount}},"currency":"{{currency}}"}""",
             secret is null ? [] : [("X-Payment-Secret", secret)]);
 
     public static async Task<JsonElement> GetCartAsync(this HttpClient client, string sessionId)

@@ -22,7 +22,8 @@ internal static class DocumentMapping
             cart.LastActivityAt,
             cart.MergedIntoCartId,
             [.. cart.MergedCartIds],
-            cart.CompletedByOrderId),
+            cart.CompletedByOrderId,
+            cart.RemainderCartId),
         DocumentJsonContext.Default.CartDocument);
 
     public static CartDocument ReadCartDocument(string json) =>
@@ -47,6 +48,7 @@ internal static class DocumentMapping
             MergedIntoCartId = document.MergedIntoCartId,
             MergedCartIds = document.MergedCartIds,
             CompletedByOrderId = document.CompletedByOrderId,
+            RemainderCartId = document.RemainderCartId,
         };
     }
 
@@ -65,8 +67,10 @@ internal static class DocumentMapping
         [.. order.Lines.Select(ToDocument)],
         [.. order.Adjustments.Select(ToDocument)],
         order.CreatedAt,
+        order.ExpiresAt,
         order.PaidAt,
-        order.PaymentReference);
+        order.PaymentReference,
+        order.ClosedAt);
 
     public static OrderDocument ReadOrderDocument(string json) =>
         JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OrderDocument)
@@ -86,8 +90,10 @@ internal static class DocumentMapping
             Lines = [.. document.Lines.Select(l => ToLine(l, currency))],
             Adjustments = [.. document.Adjustments.Select(a => new AdjustmentLine(a.Name, new Money(a.Amount, currency)))],
             CreatedAt = document.CreatedAt,
+            ExpiresAt = document.ExpiresAt,
             PaidAt = document.PaidAt,
             PaymentReference = document.PaymentReference,
+            ClosedAt = document.ClosedAt,
         };
     }
 

@@ -75,14 +75,14 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
     }
 
     /// <inheritdoc/>
-    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, CancellationToken cancellationToken = default)
+    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
     {
         lock (_orders.Gate)
         {
             var stale = OfCart(cartId).Where(d => d.Status == OrderStatus.PendingPayment && d.CartVersion < beforeCartVersion).ToList();
             foreach (var document in stale)
             {
-                _orders.Put(document.Id, DocumentMapping.Write(document with { Status = OrderStatus.Superseded }));
+                _orders.Put(document.Id, DocumentMapping.Write(document with { Status = OrderStatus.Superseded, ClosedAt = closedAt }));
             }
 
             return ValueTask.FromResult(stale.Count);
@@ -103,7 +103,7 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
                 return ValueTask.FromResult(new OrderPaymentResult(OrderPaymentOutcome.NotFound, null));
             }
 
-            if (document.Status != OrderStatus.PendingPayment)
+            if (document.Status != OrderStatus.PendingPayment || document.ExpiresAt <= paidAt)
             {
                 return ValueTask.FromResult(new OrderPaymentResult(OrderPaymentOutcome.NotPending, DocumentMapping.ToOrder(document)));
             }
@@ -120,7 +120,25 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
     }
 
     /// <inheritdoc/>
-    public ValueTask<Order?> MarkSupersededAsync(string orderId, CancellationToken cancellationToken = default)
+    public ValueTask<Order?> CloseAsync(string orderId, OrderStatus status, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
+    {
+        OrderEndStates.EnsureClosing(status);
+        return Update(orderId, d => d.Status == OrderStatus.PendingPayment, d => d with { Status = status, ClosedAt = closedAt });
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<Order?> RecordPaymentConflictAsync(
+        string orderId,
+        string paymentReference,
+        DateTimeOffset paidAt,
+        CancellationToken cancellationToken = default) =>
+        Update(
+            orderId,
+            d => OrderEndStates.CanTurnIntoConflict(d.Status),
+            d => d with { Status = OrderStatus.PaymentConflict, PaidAt = paidAt, PaymentReference = paymentReference });
+
+    // A conditional update: applies `change` when the stored document passes `condition`, and returns it as stored after.
+    private ValueTask<Order?> Update(string orderId, Func<OrderDocument, bool> condition, Func<OrderDocument, OrderDocument> change)
     {
         lock (_orders.Gate)
         {
@@ -129,9 +147,9 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
                 return ValueTask.FromResult<Order?>(null);
             }
 
-            if (document.Status == OrderStatus.PendingPayment)
+            if (condition(document))
             {
-                document = document with { Status = OrderStatus.Superseded };
+                document = change(document);
                 _orders.Put(orderId, DocumentMapping.Write(document));
             }
 

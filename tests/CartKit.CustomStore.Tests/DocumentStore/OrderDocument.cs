@@ -14,5 +14,7 @@ public sealed record OrderDocument(
     IReadOnlyList<LineDocument> Lines,
     IReadOnlyList<AdjustmentDocument> Adjustments,
     DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
     DateTimeOffset? PaidAt,
-    string? PaymentReference);
+    string? PaymentReference,
+    DateTimeOffset? ClosedAt);

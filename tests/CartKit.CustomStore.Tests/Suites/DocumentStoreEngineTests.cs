@@ -12,6 +12,8 @@ public sealed class DocumentCartConcurrencyTests : CartConcurrencyTests<Document
 
 public sealed class DocumentCheckoutEngineTests : CheckoutEngineTests<DocumentStorage>;
 
+public sealed class DocumentOrderLifecycleTests : OrderLifecycleTests<DocumentStorage>;
+
 public sealed class CachedDocumentCartEngineTests : CartEngineTests<CachedDocumentStorage>;
 
 public sealed class CachedDocumentCartMergeTests : CartMergeTests<CachedDocumentStorage>;
@@ -19,3 +21,5 @@ public sealed class CachedDocumentCartMergeTests : CartMergeTests<CachedDocument
 public sealed class CachedDocumentCartConcurrencyTests : CartConcurrencyTests<CachedDocumentStorage>;
 
 public sealed class CachedDocumentCheckoutEngineTests : CheckoutEngineTests<CachedDocumentStorage>;
+
+public sealed class CachedDocumentOrderLifecycleTests : OrderLifecycleTests<CachedDocumentStorage>;

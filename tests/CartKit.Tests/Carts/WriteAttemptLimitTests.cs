@@ -1,10 +1,11 @@
 using CartKit.Carts;
 using CartKit.Domain;
-using CartKit.Storage;
 using CartKit.Storage.InMemory;
+using CartKit.Storage;
+using CartKit.Testing.Engines;
 using CartKit.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CartKit.Tests.Carts;
@@ -55,7 +56,7 @@ public sealed class WriteAttemptLimitTests : IAsyncLifetime
         var order = ResultAssert.Success(await _kit.Checkout.CheckoutAsync(session)).Order;
 
         var replaces = await EveryWriteLosesAsync(async () =>
-            Assert.Equal(OrderStatus.Paid, ResultAssert.Success(await _kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1")).Status));
+            Assert.Equal(OrderStatus.Paid, ResultAssert.Success(await _kit.Checkout.PayAsync(order, "pi_1")).Status));
 
         Assert.Equal(MaxWriteAttempts, replaces);
         AssertLoggedOnce("cart completion");

@@ -5,8 +5,9 @@ using CartKit.Checkout;
 using CartKit.Domain;
 using CartKit.Sessions;
 using CartKit.Storage;
-using CartKit.Testing;
+using CartKit.Testing.Engines;
 using CartKit.Testing.Sessions;
+using CartKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class AddCartKitTests
         var session = ResultAssert.Success(await carts.CreateSessionAsync()).SessionId;
         ResultAssert.Success(await carts.AddItemAsync(session, "MUG", 2));
         var order = ResultAssert.Success(await checkout.CheckoutAsync(session)).Order;
-        var paid = ResultAssert.Success(await checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        var paid = ResultAssert.Success(await checkout.PayAsync(order, "pi_1"));
 
         Assert.Equal(OrderStatus.Paid, paid.Status);
         Assert.Equal(2500, paid.Total.Amount);

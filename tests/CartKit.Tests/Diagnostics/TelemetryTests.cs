@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using CartKit.Diagnostics;
-using CartKit.Testing;
 using CartKit.TestSupport;
+using CartKit.Testing.Engines;
+using CartKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Tests.Diagnostics;
@@ -42,7 +43,7 @@ public sealed class TelemetryTests : IDisposable
         var cart = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "MUG", 1));
         ResultAssert.Failure(await kit.Carts.AddItemAsync(session, "NOPE", 1), CartKitErrorCode.ProductNotFound);
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
-        ResultAssert.Success(await kit.Checkout.ConfirmPaymentAsync(order.Id, "pi_1"));
+        ResultAssert.Success(await kit.Checkout.PayAsync(order, "pi_1"));
         root.Stop();
 
         var spans = SpansOf(root);
@@ -98,8 +99,8 @@ public sealed class TelemetryTests : IDisposable
         await kit.Checkout.CheckoutAsync(session);
         await kit.Carts.AddItemAsync(session, "CAP", 1);
         var second = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
-        await kit.Checkout.ConfirmPaymentAsync(second.Id, "pi_1");
-        await kit.Checkout.ConfirmPaymentAsync(first.Id, "pi_2");
+        await kit.Checkout.PayAsync(second, "pi_1");
+        await kit.Checkout.PayAsync(first, "pi_2");
 
         Assert.Equal(2, _metrics.Sum(CartKitMetrics.Operations, (CartKitMetrics.OperationTag, "cart.add_item"), (CartKitMetrics.OutcomeTag, "ok")));
         Assert.Equal(1, _metrics.Sum(CartKitMetrics.Operations, (CartKitMetrics.OperationTag, "cart.add_item"), (CartKitMetrics.OutcomeTag, "product_not_found")));
@@ -111,7 +112,8 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(1, _metrics.Sum(CartKitMetrics.Checkouts, (CartKitMetrics.ResultTag, "replayed")));
         Assert.Equal(1, _metrics.Sum(CartKitMetrics.OrdersSuperseded));
         Assert.Equal(1, _metrics.Sum(CartKitMetrics.Payments, (CartKitMetrics.ResultTag, "confirmed")));
-        Assert.Equal(1, _metrics.Sum(CartKitMetrics.Payments, (CartKitMetrics.ResultTag, "refused"), (CartKitMetrics.OutcomeTag, "order_superseded")));
+        Assert.Equal(1, _metrics.Sum(CartKitMetrics.Payments, (CartKitMetrics.ResultTag, "refused"), (CartKitMetrics.OutcomeTag, "payment_conflict")));
+        Assert.Equal(1, _metrics.Sum(CartKitMetrics.PaymentConflicts, (CartKitMetrics.ReasonTag, "superseded")));
     }
 
     public void Dispose()

@@ -71,6 +71,7 @@ public sealed class CartAdjustmentTests : IAsyncLifetime
         var session = await kit.NewSessionAsync();
         await kit.Carts.AddItemAsync(session, "MUG", 4);
         kit.Catalog.SetPrice("MUG", 1000);
+        ResultAssert.Failure(await kit.Checkout.CheckoutAsync(session), CartKitErrorCode.PriceChanged);
 
         var order = ResultAssert.Success(await kit.Checkout.CheckoutAsync(session)).Order;
 

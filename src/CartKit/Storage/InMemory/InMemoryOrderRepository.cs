@@ -79,7 +79,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
         }
     }
 
-    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, CancellationToken cancellationToken = default)
+    public ValueTask<int> SupersedePendingAsync(string cartId, long beforeCartVersion, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -89,7 +89,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
                 var order = _orders[id];
                 if (order.Status == OrderStatus.PendingPayment && order.CartVersion < beforeCartVersion)
                 {
-                    _orders[id] = order with { Status = OrderStatus.Superseded };
+                    _orders[id] = order with { Status = OrderStatus.Superseded, ClosedAt = closedAt };
                     count++;
                 }
             }
@@ -111,7 +111,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
                 return ValueTask.FromResult(new OrderPaymentResult(OrderPaymentOutcome.NotFound, null));
             }
 
-            if (order.Status != OrderStatus.PendingPayment)
+            if (order.Status != OrderStatus.PendingPayment || order.ExpiresAt <= paidAt)
             {
                 return ValueTask.FromResult(new OrderPaymentResult(OrderPaymentOutcome.NotPending, order));
             }
@@ -128,8 +128,9 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
         }
     }
 
-    public ValueTask<Order?> MarkSupersededAsync(string orderId, CancellationToken cancellationToken = default)
+    public ValueTask<Order?> CloseAsync(string orderId, OrderStatus status, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
     {
+        OrderEndStates.EnsureClosing(status);
         lock (_gate)
         {
             if (!_orders.TryGetValue(orderId, out var order))
@@ -139,7 +140,29 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
 
             if (order.Status == OrderStatus.PendingPayment)
             {
-                _orders[orderId] = order = order with { Status = OrderStatus.Superseded };
+                _orders[orderId] = order = order with { Status = status, ClosedAt = closedAt };
+            }
+
+            return ValueTask.FromResult<Order?>(order);
+        }
+    }
+
+    public ValueTask<Order?> RecordPaymentConflictAsync(
+        string orderId,
+        string paymentReference,
+        DateTimeOffset paidAt,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_orders.TryGetValue(orderId, out var order))
+            {
+                return ValueTask.FromResult<Order?>(null);
+            }
+
+            if (OrderEndStates.CanTurnIntoConflict(order.Status))
+            {
+                _orders[orderId] = order = order with { Status = OrderStatus.PaymentConflict, PaidAt = paidAt, PaymentReference = paymentReference };
             }
 
             return ValueTask.FromResult<Order?>(order);
