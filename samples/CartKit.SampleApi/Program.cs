@@ -31,8 +31,9 @@ builder.AddAbuseLimits();
 builder.AddSampleTelemetry();
 builder.AddLoadTestReference();
 
+builder.Services.AddSingleton<SampleProducts>();
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
-    .UseInMemoryCatalog(DemoCatalog.Products)
+    .AddProductCatalog<SampleCatalog>()
     .UseConfiguredStores(builder.Configuration);
 builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 
@@ -53,6 +54,7 @@ var api = app.MapGroup("/api").RequireRateLimiting(AbuseLimits.ApiPolicy).WithRa
 api.MapCartKit();
 api.MapCartKitPayments().RequirePaymentSecret();
 api.MapProducts();
+api.MapProductAdmin(app.Configuration["Sample:AdminApiKey"]);
 api.MapLoadTestReference();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -5,4 +5,6 @@ namespace CartKit.SampleApi;
 
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ProductResponse[]))]
+[JsonSerializable(typeof(ProductResponse))]
+[JsonSerializable(typeof(UpdateProductRequest))]
 internal sealed partial class SampleJsonContext : JsonSerializerContext;

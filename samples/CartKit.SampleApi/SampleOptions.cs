@@ -10,4 +10,10 @@ public sealed class SampleOptions
     /// the payment route refuses every call.
     /// </summary>
     public string? PaymentApiKey { get; set; }
+
+    /// <summary>
+    /// The shared secret staff send in <c>X-Admin-Key</c> to change a product's price or availability
+    /// (<c>PUT /api/products/{sku}</c>). When empty, the route is not mapped at all.
+    /// </summary>
+    public string? AdminApiKey { get; set; }
 }

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
+using CartKit.SampleApi.Hosting;
 
 namespace CartKit.SampleApi.Payments;
 
@@ -10,19 +9,7 @@ internal static class PaymentSecretConventions
     public static RouteGroupBuilder RequirePaymentSecret(this RouteGroupBuilder payments) => payments
         .AddEndpointFilter<PaymentSecretFilter>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
-        .AddOpenApiOperationTransformer(DescribeHeader);
-
-    private static Task DescribeHeader(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = PaymentSecretFilter.Header,
-            In = ParameterLocation.Header,
-            Required = true,
-            Description = "The payment provider's shared secret (Sample:PaymentApiKey). Missing or wrong: 401.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
-        return Task.CompletedTask;
-    }
+        .AddOpenApiOperationTransformer(SecretHeader.Describe(
+            PaymentSecretFilter.Header,
+            "The payment provider's shared secret (Sample:PaymentApiKey). Missing or wrong: 401."));
 }

@@ -1,3 +1,5 @@
+using CartKit.Catalog;
+
 namespace CartKit.SampleApi.Products;
 
 /// <summary>A product of the demo catalog.</summary>
@@ -6,4 +8,8 @@ namespace CartKit.SampleApi.Products;
 /// <param name="UnitPrice">The unit price in minor units.</param>
 /// <param name="Currency">The ISO 4217 currency code.</param>
 /// <param name="Available">Whether it can be added to a cart.</param>
-public sealed record ProductResponse(string Sku, string Name, long UnitPrice, string Currency, bool Available);
+public sealed record ProductResponse(string Sku, string Name, long UnitPrice, string Currency, bool Available)
+{
+    internal static ProductResponse From(CatalogProduct product) =>
+        new(product.Sku, product.Name, product.UnitPrice.Amount, product.UnitPrice.Currency.Code, product.IsAvailable);
+}

@@ -38,6 +38,12 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
         { CartKitErrorCode.OrderAlreadyPaid, 409, CartKitProblemTypes.OrderAlreadyPaid },
         { CartKitErrorCode.IdempotencyKeyReused, 422, CartKitProblemTypes.IdempotencyKeyReused },
         { CartKitErrorCode.IdempotencyKeyInProgress, 409, CartKitProblemTypes.IdempotencyKeyInProgress },
+        { CartKitErrorCode.PriceChanged, 409, CartKitProblemTypes.PriceChanged },
+        { CartKitErrorCode.OrderExpired, 409, CartKitProblemTypes.OrderExpired },
+        { CartKitErrorCode.OrderCancelled, 409, CartKitProblemTypes.OrderCancelled },
+        { CartKitErrorCode.OrderNotCancellable, 409, CartKitProblemTypes.OrderNotCancellable },
+        { CartKitErrorCode.PaymentMismatch, 422, CartKitProblemTypes.PaymentMismatch },
+        { CartKitErrorCode.PaymentConflict, 409, CartKitProblemTypes.PaymentConflict },
     };
 
     [Theory]

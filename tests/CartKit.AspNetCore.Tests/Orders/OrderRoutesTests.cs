@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CartKit.AspNetCore.Tests.TestSupport;
 
 namespace CartKit.AspNetCore.Tests.Orders;
@@ -41,7 +43,9 @@ public abstract class OrderRoutesTests<TFactory>(TFactory factory) : IClassFixtu
         (await Client.AddItemAsync(sessionId, "CAP-NAVY")).Dispose();
         (await Client.CheckoutAsync(sessionId)).Dispose();
 
-        await ProblemAssert.IsAsync(await Client.PayAsync(orderId, "pi_1"), HttpStatusCode.Conflict, CartKitProblemTypes.OrderSuperseded);
+        await ProblemAssert.IsAsync(await Client.PayAsync(orderId, "pi_1"), HttpStatusCode.Conflict, CartKitProblemTypes.PaymentConflict);
+        var order = await Client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}");
+        Assert.Equal("paymentConflict", order.GetProperty("status").GetString());
     }
 
     [Fact]

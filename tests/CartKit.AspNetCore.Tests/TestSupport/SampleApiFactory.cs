@@ -14,6 +14,7 @@ namespace CartKit.AspNetCore.Tests.TestSupport;
 public class SampleApiFactory : WebApplicationFactory<Program>
 {
     public const string PaymentSecret = "test-payment-secret";
+    public const string AdminKey = "test-admin-key";
     public const string TestUserHeader = "X-Test-User";
 
     /// <summary>Extra configuration for derived hosts (for example a Redis connection string).</summary>
@@ -23,6 +24,7 @@ public class SampleApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Sample:PaymentApiKey", PaymentSecret);
+        builder.UseSetting("Sample:AdminApiKey", AdminKey);
 
         // The endpoint suites send thousands of requests from one client; rate limiting has its own tests.
         builder.UseSetting("Sample:RateLimit:PermitsPerSecond", "0");
@@ -56,4 +58,18 @@ public class SampleApiFactory : WebApplicationFactory<Program>
 public sealed class SampleApiWithoutPaymentSecretFactory : SampleApiFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sample:PaymentApiKey"] = string.Empty };
+}
+
+/// <summary>The sample with pending orders that expire after one second, to watch them expire.</summary>
+public sealed class ShortOrderTtlSampleApiFactory : SampleApiFactory
+{
+    public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(1);
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["CartKit:PendingOrderTtl"] = "00:00:01" };
+}
+
+/// <summary>The sample with no admin key configured: the product admin route is not mapped.</summary>
+public sealed class SampleApiWithoutAdminKeyFactory : SampleApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sample:AdminApiKey"] = string.Empty };
 }
