@@ -291,8 +291,13 @@ internal sealed class CartEngine : ICartEngine
             return CartChange.Refuse(edited.Error);
         }
 
-        return ReferenceEquals(edited.Value, cart) ? CartChange.Keep : CartChange.Write(edited.Value);
+        return ReferenceEquals(edited.Value, cart) ? CartChange.Keep : CartChange.Write(WithoutWarnings(edited.Value));
     }
+
+    // A merge's warnings are news until the shopper changes the cart: the first edit that writes clears them, so they
+    // are neither shown forever nor lost before the response that carries them (an edit that changes nothing keeps them).
+    private static Cart WithoutWarnings(Cart draft) =>
+        draft.Warnings.Count == 0 ? draft : draft with { Warnings = Frozen.Empty<CartWarning>() };
 
     // While the session store is down, a new session exists only as a cart's owner session in the source of truth,
     // which is what restore reads: a user joining their cart from a new device records the new session there (the
