@@ -22,7 +22,8 @@ internal static class DocumentMapping
             cart.LastActivityAt,
             cart.MergedIntoCartId,
             [.. cart.MergedCartIds],
-            cart.CompletedByOrderId),
+            cart.CompletedByOrderId,
+            cart.Warnings.Count == 0 ? null : [.. cart.Warnings.Select(w => new WarningDocument(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))]),
         DocumentJsonContext.Default.CartDocument);
 
     public static CartDocument ReadCartDocument(string json) =>
@@ -47,6 +48,7 @@ internal static class DocumentMapping
             MergedIntoCartId = document.MergedIntoCartId,
             MergedCartIds = document.MergedCartIds,
             CompletedByOrderId = document.CompletedByOrderId,
+            Warnings = document.Warnings is null ? [] : [.. document.Warnings.Select(w => new CartWarning(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))],
         };
     }
 
