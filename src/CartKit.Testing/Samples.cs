@@ -52,6 +52,26 @@ public static class Samples
         };
     }
 
+    /// <summary>
+    /// <paramref name="cart"/> with the warnings a sign-in merge leaves: one capped line (naming the cart's first line)
+    /// and one dropped line (no item id), with messages a serializer must escape.
+    /// </summary>
+    /// <param name="cart">The cart; it needs at least one line.</param>
+    /// <returns>The cart with two warnings.</returns>
+    public static Cart WithWarnings(Cart cart)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        var line = cart.Lines[0];
+        return cart with
+        {
+            Warnings =
+            [
+                new CartWarning(CartWarningCode.MergeQuantityCapped, line.Sku, line.ItemId, 120, 99, $"99 of the 120 units of {line.Sku} were kept: a line holds at most 99 units."),
+                new CartWarning(CartWarningCode.MergeLineDropped, "CAP-ü", null, 1, 0, "CAP-ü (1 unit) \"from the cart you shopped as a guest\" was not added."),
+            ],
+        };
+    }
+
     /// <summary>An order of <paramref name="cart"/>'s current version, with its lines, adjustments and owner.</summary>
     /// <param name="cart">The cart the order is made from.</param>
     /// <param name="status">The status; a paid order gets a payment time and reference.</param>

@@ -4,7 +4,8 @@ namespace CartKit.Testing;
 
 /// <summary>
 /// Assertions that a cart or an order read back from a store (or a cache) is the one written, field by field: what a
-/// serializer most easily loses (currency identity, three-digit minor units, time offsets, empty lists, merge links).
+/// serializer most easily loses (currency identity, three-digit minor units, time offsets, empty lists, merge links,
+/// warnings with and without an item id).
 /// </summary>
 public static class StoreAssert
 {
@@ -29,6 +30,7 @@ public static class StoreAssert
         Assert.Equal(expected.MergedCartIds, actual.MergedCartIds);
         Assert.Equal(expected.CompletedByOrderId, actual.CompletedByOrderId);
         Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(expected.Warnings, actual.Warnings);
     }
 
     /// <summary>Asserts that <paramref name="actual"/> has every stored field of <paramref name="expected"/>.</summary>

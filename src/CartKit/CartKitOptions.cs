@@ -1,4 +1,5 @@
 using CartKit.Caching;
+using CartKit.Carts;
 
 namespace CartKit;
 
@@ -51,6 +52,16 @@ public sealed class CartKitOptions
     /// </summary>
     /// <value>30 seconds. Between 1 second and 10 minutes.</value>
     public TimeSpan IdempotencyKeyLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how a guest cart is merged into the user's active cart when the user signs in through the guest
+    /// session: quantities of a sku both carts hold are added up, or one side's quantity wins. Lines only one cart has
+    /// are kept either way; what <see cref="MaxQuantityPerLine"/> and <see cref="MaxLinesPerCart"/> leave out is
+    /// reported on the merged cart (<see cref="Domain.Cart.Warnings"/>). Bound from configuration by name
+    /// (<c>CartKit:MergeStrategy</c> = <c>Sum</c>, <c>KeepUser</c> or <c>KeepGuest</c>).
+    /// </summary>
+    /// <value><see cref="CartMergeStrategy.Sum"/>.</value>
+    public CartMergeStrategy MergeStrategy { get; set; } = CartMergeStrategy.Sum;
 
     /// <summary>
     /// Gets the options of the process-wide reuse tables that let a cache-hit read of an unchanged cart skip decoding

@@ -1,6 +1,7 @@
 using CartKit.Domain;
 using CartKit.MongoDB.Documents;
 using CartKit.Storage;
+using CartKit.Testing;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;
@@ -35,6 +36,7 @@ public sealed class MongoDocumentTests
             MergedIntoCartId = status == CartStatus.Merged ? "userCart00000000000000" : null,
             CompletedByOrderId = status == CartStatus.Completed ? "order0000000000000000A" : null,
             MergedCartIds = userId is null ? [] : ["guest00000000000000000", "guest00000000000000001"],
+            Warnings = userId is null ? [] : Samples.WithWarnings(Cart(currency, status, userId)).Warnings,
         };
 
         var read = MongoDocumentMapper.ToCart(ThroughBson(MongoDocumentMapper.ToDocument(cart)));
@@ -54,6 +56,7 @@ public sealed class MongoDocumentTests
         Assert.Equal(cart.MergedCartIds, read.MergedCartIds);
         Assert.Equal(cart.CompletedByOrderId, read.CompletedByOrderId);
         Assert.Equal(cart.Total, read.Total);
+        Assert.Equal(cart.Warnings, read.Warnings);
     }
 
     public static TheoryData<OrderStatus, string> OrderCases() => new()
@@ -130,6 +133,13 @@ public sealed class MongoDocumentTests
         Assert.Equal(BsonType.Int64, line["unitPrice"].BsonType);
         Assert.Equal(BsonType.Int32, line["quantity"].BsonType);
         Assert.Equal(BsonType.Int64, cart["adjustments"][0]["amount"].BsonType);
+
+        var warned = MongoRender.Document(MongoDocumentMapper.ToDocument(Samples.WithWarnings(Cart(Currency.BHD, CartStatus.Active, "user-1"))));
+        var warning = warned["warnings"][0].AsBsonDocument;
+        Assert.Equal("MergeQuantityCapped", warning["code"].AsString);
+        Assert.Equal(BsonType.Int32, warning["requestedQuantity"].BsonType);
+        Assert.Equal(BsonType.Int32, warning["keptQuantity"].BsonType);
+        Assert.False(warned["warnings"][1].AsBsonDocument.Contains("itemId"));
     }
 
     [Fact]
@@ -138,6 +148,27 @@ public sealed class MongoDocumentTests
         {
             MergedCartIds = ["guest00000000000000000"],
         }))));
+
+    [Fact]
+    public void AMergedCartWithWarningsIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.BHD, CartStatus.Active, "user-1") with
+        {
+            MergedCartIds = ["guest00000000000000000"],
+            Warnings =
+            [
+                new CartWarning(CartWarningCode.MergeQuantityCapped, "SHIRT-Ü", "item00000001", 120, 99, "99 of the 120 units of SHIRT-Ü were kept: a line holds at most 99 units."),
+                new CartWarning(CartWarningCode.MergeLineDropped, "CAP", null, 1, 0, "CAP (1 unit) from the cart you shopped as a guest was not added: a cart holds at most 2 lines."),
+            ],
+        }))));
+
+    [Fact]
+    public void ACartWithoutWarnings_HasNoWarningsElement_AndReadsAsNone()
+    {
+        var bson = MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null)));
+
+        Assert.False(bson.Contains("warnings"));
+        Assert.Empty(MongoDocumentMapper.ToCart(BsonSerializer.Deserialize<CartDocument>(bson)).Warnings);
+    }
 
     [Fact]
     public void AClosedGuestCartIsStoredInThisShape() =>

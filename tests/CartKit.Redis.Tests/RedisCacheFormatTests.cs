@@ -8,7 +8,7 @@ namespace CartKit.Redis.Tests;
 
 public sealed class RedisCacheFormatTests
 {
-    public static TheoryData<string> Carts => ["guest", "user-bhd", "merged", "completed", "empty"];
+    public static TheoryData<string> Carts => ["guest", "user-bhd", "merged", "completed", "empty", "warned"];
 
     [Theory]
     [MemberData(nameof(Carts))]
@@ -20,6 +20,7 @@ public sealed class RedisCacheFormatTests
             "user-bhd" => Samples.Cart(userId: "user-ü \"1\"", currency: Currency.BHD, version: 12345678901),
             "merged" => Samples.Cart(status: CartStatus.Merged) with { MergedIntoCartId = "BBBBBBBBBBBBBBBBBBBBBB" },
             "completed" => Samples.Cart(status: CartStatus.Completed) with { CompletedByOrderId = "CCCCCCCCCCCCCCCCCCCCCC", MergedCartIds = ["DDDDDDDDDDDDDDDDDDDDDD", "EEEEEEEEEEEEEEEEEEEEEE"] },
+            "warned" => Samples.WithWarnings(Samples.Cart(userId: "user-1")) with { MergedCartIds = ["DDDDDDDDDDDDDDDDDDDDDD"] },
             _ => Samples.Cart() with { Lines = [], Adjustments = [] },
         };
 
@@ -39,6 +40,15 @@ public sealed class RedisCacheFormatTests
         StoreAssert.SameOrder(superseded, RedisCacheFormat.ReadOrder(RedisCacheFormat.WriteOrder(superseded)));
     }
 
+    [Fact]
+    public void ACartWithoutWarnings_IsWrittenWithoutTheField()
+    {
+        var written = Encoding.UTF8.GetString(RedisCacheFormat.WriteCart(Samples.Cart()));
+
+        Assert.DoesNotContain("\"w\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"w\":[[1,", Encoding.UTF8.GetString(RedisCacheFormat.WriteCart(Samples.WithWarnings(Samples.Cart()))), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{}")]
@@ -48,6 +58,9 @@ public sealed class RedisCacheFormatTests
     [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"nl\":999999999,\"l\":[]}")]
     [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"nl\":2,\"l\":[]}")]
     [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"zz\":1}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"w\":[[1,\"MUG\",7,2,1,\"m\"]]}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"w\":[[1,\"MUG\",null,2,1]]}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"w\":{}}")]
     public void UnreadableCarts_AreRefusedAsJsonErrors(string value)
     {
         Assert.ThrowsAny<JsonException>(() => RedisCacheFormat.ReadCart(Encoding.UTF8.GetBytes(value)));

@@ -19,7 +19,8 @@ internal static class ResponseMapping
         cart.Subtotal.Amount,
         cart.Total.Amount,
         cart.CreatedAt,
-        cart.UpdatedAt);
+        cart.UpdatedAt,
+        Warnings(cart.Warnings));
 
     public static CreateCartResponse ToResponse(this CartSessionCreated created) =>
         new(created.SessionId, created.ExpiresAt, created.Cart.ToResponse());
@@ -68,6 +69,30 @@ internal static class ResponseMapping
         {
             var line = lines[i];
             result[i] = new LineItemResponse(line.ItemId, line.Sku, line.Name, line.Quantity, line.UnitPrice.Amount, line.LineTotal.Amount);
+        }
+
+        return result;
+    }
+
+    // Nearly every cart has none: one shared empty array, nothing allocated.
+    private static CartWarningResponse[] Warnings(IReadOnlyList<CartWarning> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new CartWarningResponse[warnings.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var warning = warnings[i];
+            var code = warning.Code switch
+            {
+                CartWarningCode.MergeQuantityCapped => "mergeQuantityCapped",
+                CartWarningCode.MergeLineDropped => "mergeLineDropped",
+                _ => "unspecified",
+            };
+            result[i] = new CartWarningResponse(code, warning.Sku, warning.ItemId, warning.RequestedQuantity, warning.KeptQuantity, warning.Message);
         }
 
         return result;

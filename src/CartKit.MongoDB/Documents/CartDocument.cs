@@ -39,4 +39,7 @@ internal sealed class CartDocument
     public string? CompletedByOrderId { get; set; }
 
     public string? RemainderCartId { get; set; }
+    // Optional within schema version 1: absent when the cart has no warnings. A reader that predates it ignores it,
+    // and its next replace drops them, which only ends a notice early.
+    public List<WarningDocument>? Warnings { get; set; }
 }

@@ -45,6 +45,19 @@ internal static class MongoClassMaps
             new BsonClassMapSerializer<AdjustmentDocument>(adjustments));
         var idList = new EnumerableInterfaceImplementerSerializer<List<string>, string>(Text);
 
+        var warnings = new BsonClassMap<WarningDocument>(cm =>
+        {
+            cm.MapMember(d => d.Code).SetElementName("code").SetSerializer(new EnumSerializer<CartWarningCode>(BsonType.String)).SetIsRequired(true);
+            cm.MapMember(d => d.Sku).SetElementName("sku").SetSerializer(Text).SetIsRequired(true);
+            cm.MapMember(d => d.ItemId).SetElementName("itemId").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.RequestedQuantity).SetElementName("requestedQuantity").SetSerializer(Int32).SetIsRequired(true);
+            cm.MapMember(d => d.KeptQuantity).SetElementName("keptQuantity").SetSerializer(Int32).SetIsRequired(true);
+            cm.MapMember(d => d.Message).SetElementName("message").SetSerializer(Text).SetIsRequired(true);
+        });
+        Require(BsonClassMap.TryRegisterClassMap(warnings), warnings);
+        warnings.Freeze();
+        var warningList = new EnumerableInterfaceImplementerSerializer<List<WarningDocument>, WarningDocument>(new BsonClassMapSerializer<WarningDocument>(warnings));
+
         var carts = new BsonClassMap<CartDocument>(cm =>
         {
             cm.SetIgnoreExtraElements(true);
@@ -64,6 +77,7 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.MergedCartIds).SetElementName("mergedCartIds").SetSerializer(idList).SetIsRequired(true);
             cm.MapMember(d => d.CompletedByOrderId).SetElementName("completedByOrderId").SetSerializer(Text).SetIgnoreIfNull(true);
             cm.MapMember(d => d.RemainderCartId).SetElementName("remainderCartId").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.Warnings).SetElementName("warnings").SetSerializer(warningList).SetIgnoreIfNull(true);
         });
         var orders = new BsonClassMap<OrderDocument>(cm =>
         {

@@ -25,6 +25,7 @@ internal static class MongoDocumentMapper
         MergedCartIds = [.. cart.MergedCartIds],
         CompletedByOrderId = cart.CompletedByOrderId,
         RemainderCartId = cart.RemainderCartId,
+        Warnings = ToDocuments(cart.Warnings),
     };
 
     public static Cart ToCart(CartDocument document)
@@ -47,6 +48,7 @@ internal static class MongoDocumentMapper
             MergedCartIds = [.. document.MergedCartIds],
             CompletedByOrderId = document.CompletedByOrderId,
             RemainderCartId = document.RemainderCartId,
+            Warnings = ToWarnings(document.Warnings),
         };
     }
 
@@ -150,6 +152,22 @@ internal static class MongoDocumentMapper
 
     private static AdjustmentLine[] ToAdjustments(List<AdjustmentDocument> adjustments, Currency currency) =>
         [.. adjustments.Select(a => new AdjustmentLine(a.Name, new Money(a.Amount, currency)))];
+
+    private static List<WarningDocument>? ToDocuments(IReadOnlyList<CartWarning> warnings) =>
+        warnings.Count == 0
+            ? null
+            : [.. warnings.Select(w => new WarningDocument
+            {
+                Code = w.Code,
+                Sku = w.Sku,
+                ItemId = w.ItemId,
+                RequestedQuantity = w.RequestedQuantity,
+                KeptQuantity = w.KeptQuantity,
+                Message = w.Message,
+            })];
+
+    private static CartWarning[] ToWarnings(List<WarningDocument>? warnings) =>
+        warnings is null ? [] : [.. warnings.Select(w => new CartWarning(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))];
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);
 

@@ -14,13 +14,16 @@ namespace CartKit.Redis.Caching;
 // reuse tables' strings of recent values (ReuseTables.GetString), times as UTC ticks.
 //
 //   cart   "<version>:" + {"f":1,"i":..,"s":..,"u":..,"st":0,"c":"USD","ca":..,"ua":..,"la":..,"mi":..,"mc":[..],
-//                          "co":..,"rc":..,"nl":2,"l":[[itemId,sku,name,amount,"USD",quantity],..],"na":1,"a":[[name,amount,"USD"],..]}
+//                          "co":..,"rc":..,"nl":2,"l":[[itemId,sku,name,amount,"USD",quantity],..],"na":1,"a":[[name,amount,"USD"],..],
+//                          "w":[[code,sku,itemId|null,requested,kept,message],..]}
 //   order  {"f":1,"i":..,"ci":..,"cv":..,"s":..,"u":..,"st":1,"c":"USD","ca":..,"ea":..,"cl":..,"pa":..,"pr":..,"nl":..,"l":[..],
 //           "na":..,"a":[..]}
 //
 // The cart's version leads its value in plain digits so the set-if-newer script can compare versions with one
-// GETRANGE, without decoding JSON. Absent optional fields are omitted. "f" is the format; a reader that meets another
-// one treats the entry as a miss, so a format change needs no flush.
+// GETRANGE, without decoding JSON. Absent optional fields are omitted (a cart's warnings, "w", exist only between a
+// sign-in merge and the next edit), so adding one keeps the format: an older reader meets it only in the entries that
+// carry it, and treats those as misses. "f" is the format; a reader that meets another one treats the entry as a miss,
+// so a format change needs no flush.
 internal static class RedisCacheFormat
 {
     public const int Format = 1;
@@ -36,6 +39,7 @@ internal static class RedisCacheFormat
     // Lists are built as immutable arrays around the array just filled, so the snapshot keeps them without a copy.
     private static readonly IReadOnlyList<LineItem> NoLines = ImmutableArray<LineItem>.Empty;
     private static readonly IReadOnlyList<AdjustmentLine> NoAdjustments = ImmutableArray<AdjustmentLine>.Empty;
+    private static readonly IReadOnlyList<CartWarning> NoWarnings = ImmutableArray<CartWarning>.Empty;
 
     public static byte[] WriteCart(Cart cart)
     {
@@ -83,6 +87,11 @@ internal static class RedisCacheFormat
             }
 
             WriteLines(writer, cart.Lines, cart.Adjustments);
+            if (cart.Warnings.Count > 0)
+            {
+                WriteWarnings(writer, cart.Warnings);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -161,6 +170,7 @@ internal static class RedisCacheFormat
         IReadOnlyList<string> mergedCartIds = [];
         var lines = NoLines;
         var adjustments = NoAdjustments;
+        var warnings = NoWarnings;
         int lineCount = 0, adjustmentCount = 0;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -232,6 +242,10 @@ internal static class RedisCacheFormat
             {
                 adjustments = ReadAdjustments(ref reader, adjustmentCount, previous?.Adjustments, strings);
             }
+            else if (reader.ValueTextEquals("w"u8))
+            {
+                warnings = ReadWarnings(ref reader);
+            }
             else
             {
                 throw new JsonException("The cached cart has an unknown property.");
@@ -256,6 +270,7 @@ internal static class RedisCacheFormat
             MergedCartIds = mergedCartIds,
             CompletedByOrderId = completedBy,
             RemainderCartId = remainder,
+            Warnings = warnings,
         };
     }
 
@@ -481,6 +496,62 @@ internal static class RedisCacheFormat
         }
 
         return count == 0 ? NoAdjustments : allShared ? previous! : ImmutableCollectionsMarshal.AsImmutableArray(adjustments);
+    }
+
+    // Warnings are rare and short-lived (a merge sets them, the next edit clears them): plain strings, no sharing.
+    private static void WriteWarnings(Utf8JsonWriter writer, IReadOnlyList<CartWarning> warnings)
+    {
+        writer.WriteStartArray("w"u8);
+        foreach (var warning in warnings)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue((int)warning.Code);
+            writer.WriteStringValue(warning.Sku);
+            if (warning.ItemId is { } itemId)
+            {
+                writer.WriteStringValue(itemId);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteNumberValue(warning.RequestedQuantity);
+            writer.WriteNumberValue(warning.KeptQuantity);
+            writer.WriteStringValue(warning.Message);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static IReadOnlyList<CartWarning> ReadWarnings(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var warnings = new List<CartWarning>();
+        while (Next(ref reader) == JsonTokenType.StartArray)
+        {
+            if (warnings.Count == MaxCount)
+            {
+                throw new JsonException("The cached entry has an impossible count.");
+            }
+
+            var code = (CartWarningCode)ReadInt32(ref reader);
+            var sku = ReadString(ref reader);
+            var itemId = Next(ref reader) switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Null => null,
+                _ => throw new JsonException($"The cached entry has {reader.TokenType} where an item id belongs."),
+            };
+            var requested = ReadInt32(ref reader);
+            var kept = ReadInt32(ref reader);
+            var message = ReadString(ref reader);
+            Expect(ref reader, JsonTokenType.EndArray);
+            warnings.Add(new CartWarning(code, sku, itemId, requested, kept, message));
+        }
+
+        return warnings.Count == 0 ? NoWarnings : ImmutableCollectionsMarshal.AsImmutableArray(warnings.ToArray());
     }
 
     private static string[] ReadStrings(ref Utf8JsonReader reader)

@@ -24,7 +24,7 @@ public abstract class CartCacheContractTests
     public async Task ARefreshedCart_IsAHit_WithEveryField()
     {
         var cache = await CreateCacheAsync();
-        var cart = Samples.Cart(userId: "user-1", currency: Currency.BHD) with
+        var cart = Samples.WithWarnings(Samples.Cart(userId: "user-1", currency: Currency.BHD)) with
         {
             MergedCartIds = ["AAAAAAAAAAAAAAAAAAAAAA"],
         };
@@ -45,6 +45,20 @@ public abstract class CartCacheContractTests
         await cache.CartWrittenAsync(v2);
 
         StoreAssert.SameCart(v2, (await cache.GetCartAsync(v1.Id)).Cart);
+    }
+
+    [StorageFact]
+    public async Task ARefreshWithoutWarnings_ClearsThoseOfTheOlderVersion()
+    {
+        var cache = await CreateCacheAsync();
+        var v1 = Samples.WithWarnings(Samples.Cart());
+        var v2 = Samples.Next(v1, c => c with { Warnings = [] });
+
+        await cache.CartWrittenAsync(v1);
+        StoreAssert.SameCart(v1, (await cache.GetCartAsync(v1.Id)).Cart);
+        await cache.CartWrittenAsync(v2);
+
+        Assert.Empty((await cache.GetCartAsync(v1.Id)).Cart!.Warnings);
     }
 
     [StorageFact]

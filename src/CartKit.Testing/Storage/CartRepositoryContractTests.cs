@@ -14,7 +14,7 @@ public abstract class CartRepositoryContractTests
     public async Task Insert_ThenGet_RoundTripsEveryField()
     {
         var store = await CreateRepositoryAsync();
-        var cart = Samples.Cart(userId: "user-1", currency: Currency.BHD) with
+        var cart = Samples.WithWarnings(Samples.Cart(userId: "user-1", currency: Currency.BHD)) with
         {
             MergedCartIds = ["AAAAAAAAAAAAAAAAAAAAAA"],
         };
@@ -55,6 +55,22 @@ public abstract class CartRepositoryContractTests
         Assert.Equal(CartWriteResult.Written, await store.ReplaceAsync(next, cart.Version));
 
         StoreAssert.SameCart(next, await store.GetAsync(cart.Id));
+    }
+
+    [StorageFact]
+    public async Task Replace_SetsAndThenClearsTheWarnings()
+    {
+        var store = await CreateRepositoryAsync();
+        var cart = Samples.Cart();
+        await store.InsertAsync(cart);
+        var warned = Samples.Next(cart, Samples.WithWarnings);
+        await store.ReplaceAsync(warned, cart.Version);
+        StoreAssert.SameCart(warned, await store.GetAsync(cart.Id));
+
+        var cleared = Samples.Next(warned, c => c with { Warnings = [] });
+        Assert.Equal(CartWriteResult.Written, await store.ReplaceAsync(cleared, warned.Version));
+
+        Assert.Empty((await store.GetAsync(cart.Id))!.Warnings);
     }
 
     [StorageFact]

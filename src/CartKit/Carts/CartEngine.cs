@@ -213,6 +213,9 @@ internal sealed class CartEngine : ICartEngine
             return UserIds.Invalid;
         }
 
+        // An edit that had to follow a sign-in first keeps the warnings of the merge that sign-in may have made: this
+        // edit's response is the first to carry them.
+        var redirected = false;
         for (var step = 1; step <= _options.MaxWriteAttempts; step++)
         {
             if (session is null)
@@ -229,8 +232,8 @@ internal sealed class CartEngine : ICartEngine
             var write = await _writer.WriteAsync(
                 session.Value.CartId,
                 "cart edit",
-                (caller.UserId, expectedVersion, state, edit),
-                static (cart, s) => DecideEdit(cart, s.UserId, s.expectedVersion, s.state, s.edit),
+                (caller.UserId, expectedVersion, state, edit, redirected),
+                static (cart, s) => DecideEdit(cart, s.UserId, s.expectedVersion, s.state, s.edit, clearWarnings: !s.redirected),
                 cancellationToken).ConfigureAwait(false);
             switch (write.Outcome)
             {
@@ -248,6 +251,7 @@ internal sealed class CartEngine : ICartEngine
                     }
 
                     session = null;
+                    redirected = true;
                     break;
                 default:
                     throw new InvalidOperationException("The store refused a line edit as a user's second active cart, but a line edit changes no owner.");
@@ -265,7 +269,8 @@ internal sealed class CartEngine : ICartEngine
         string? userId,
         long? expectedVersion,
         TState state,
-        Func<Cart, TState, CartKitResult<Cart>> edit)
+        Func<Cart, TState, CartKitResult<Cart>> edit,
+        bool clearWarnings)
     {
         switch (CartAccessRules.Classify(cart, userId))
         {
@@ -291,7 +296,16 @@ internal sealed class CartEngine : ICartEngine
             return CartChange.Refuse(edited.Error);
         }
 
-        return ReferenceEquals(edited.Value, cart) ? CartChange.Keep : CartChange.Write(edited.Value);
+        if (ReferenceEquals(edited.Value, cart))
+        {
+            return CartChange.Keep;
+        }
+
+        // A merge's warnings are news until the shopper changes the cart: the first edit that writes clears them, so
+        // they are not shown forever (an edit that changes nothing keeps them).
+        return CartChange.Write(clearWarnings && edited.Value.Warnings.Count > 0
+            ? edited.Value with { Warnings = Frozen.Empty<CartWarning>() }
+            : edited.Value);
     }
 
     // While the session store is down, a new session exists only as a cart's owner session in the source of truth,

@@ -86,36 +86,6 @@ internal static class CartLines
 
     public static Cart Clear(Cart cart) => cart.Lines.Count == 0 ? cart : cart with { Lines = Frozen.Empty<LineItem>() };
 
-    // Sign-in merge: quantities of a shared sku are summed and capped at the line limit; new skus are appended while
-    // there is room. Lines that cannot fit (line limit, or a different currency) stay on the guest cart, which is
-    // kept (status Merged), so nothing is deleted.
-    public static Cart Merge(Cart target, Cart guest, CartKitOptions limits)
-    {
-        var currency = target.Lines.Count == 0 ? guest.Currency : target.Currency;
-        if (!ReferenceEquals(currency, guest.Currency))
-        {
-            return target;
-        }
-
-        var lines = new List<LineItem>(target.Lines);
-        foreach (var line in guest.Lines)
-        {
-            var index = lines.FindIndex(l => string.Equals(l.Sku, line.Sku, StringComparison.Ordinal));
-            if (index >= 0)
-            {
-                var quantity = (int)Math.Min((long)lines[index].Quantity + line.Quantity, limits.MaxQuantityPerLine);
-                lines[index] = lines[index] with { Quantity = quantity };
-            }
-            else if (lines.Count < limits.MaxLinesPerCart)
-            {
-                var itemId = IndexOf(lines, line.ItemId) < 0 ? line.ItemId : NewItemId(lines);
-                lines.Add(line with { ItemId = itemId, Quantity = Math.Min(line.Quantity, limits.MaxQuantityPerLine) });
-            }
-        }
-
-        return target with { Currency = currency, Lines = Frozen.Own(lines.ToArray()) };
-    }
-
     private static int IndexOf(IReadOnlyList<LineItem> lines, string itemId)
     {
         for (var i = 0; i < lines.Count; i++)
@@ -129,7 +99,7 @@ internal static class CartLines
         return -1;
     }
 
-    private static string NewItemId(IReadOnlyList<LineItem> lines)
+    public static string NewItemId(IReadOnlyList<LineItem> lines)
     {
         string id;
         do

@@ -132,7 +132,7 @@ internal sealed partial class CartResolver
             return CartChange.Stop;
         }
 
-        return CartChange.Write(CartLines.Merge(target, guest, limits) with
+        return CartChange.Write(CartMerge.Merge(target, guest, limits) with
         {
             MergedCartIds = [.. target.MergedCartIds, guest.Id],
             Owner = target.Owner with { SessionId = sessionId },

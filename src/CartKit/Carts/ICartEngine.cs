@@ -75,7 +75,9 @@ public interface ICartEngine
 
     /// <summary>
     /// Attaches a signed-in user to a guest session: the guest cart is merged into the user's active cart
-    /// (quantities summed, capped by the limits) or, when the user has none, becomes the user's cart.
+    /// (by <see cref="CartKitOptions.MergeStrategy"/>, within the limits) or, when the user has none, becomes the user's
+    /// cart. What the limits leave out of a merge is reported in the merged cart's <see cref="Cart.Warnings"/>.
+    /// Any cart operation of a signed-in caller on a guest session attaches the same way.
     /// </summary>
     /// <param name="sessionId">The guest session id.</param>
     /// <param name="userId">The user id.</param>

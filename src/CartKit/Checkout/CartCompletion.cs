@@ -155,7 +155,7 @@ internal sealed class CartCompletion(
             (remainder, options.Value),
             static (cart, s) => cart is not { Status: CartStatus.Active } || cart.MergedCartIds.Contains(s.remainder.Id)
                 ? CartChange.Keep
-                : CartChange.Write(CartLines.Merge(cart, s.remainder, s.Value) with { MergedCartIds = [.. cart.MergedCartIds, s.remainder.Id] }),
+                : CartChange.Write(CartMerge.Merge(cart, s.remainder, s.Value, CartMergeStrategy.Sum) with { MergedCartIds = [.. cart.MergedCartIds, s.remainder.Id] }),
             cancellationToken).ConfigureAwait(false);
         return write.Outcome == CartWriteOutcome.Exhausted ? null : target.Id;
     }

@@ -26,6 +26,11 @@ internal sealed class CartKitOptionsValidator(IServiceProviderIsService services
             failures.Add($"CartKitOptions.Reuse.StringSlots must be a power of two (was {options.Reuse.StringSlots}).");
         }
 
+        if (!Enum.IsDefined(options.MergeStrategy))
+        {
+            failures.Add($"CartKitOptions.MergeStrategy must be Sum, KeepUser or KeepGuest (was {options.MergeStrategy}).");
+        }
+
         if (!Currency.TryFromCode(options.DefaultCurrency, out _))
         {
             failures.Add($"CartKitOptions.DefaultCurrency '{options.DefaultCurrency}' is not an ISO 4217 currency code (for example USD, EUR, JPY).");

@@ -55,6 +55,13 @@ public sealed record Cart
     /// </summary>
     public string? RemainderCartId { get; init; }
 
+    /// <summary>
+    /// Gets the non-blocking warnings about this cart: what a sign-in merge could not keep. A merge adds its warnings to
+    /// the cart it writes, so they reach the shopper whichever request performed the merge; the next edit of the cart
+    /// through <see cref="Carts.ICartEngine"/> (adding, changing or removing a line, clearing) clears them. Empty by default.
+    /// </summary>
+    public IReadOnlyList<CartWarning> Warnings { get; init => field = Frozen.List(value); } = Frozen.Empty<CartWarning>();
+
     /// <summary>Gets the number of units across all lines.</summary>
     public int ItemCount => Totals.ItemCount(Lines);
 

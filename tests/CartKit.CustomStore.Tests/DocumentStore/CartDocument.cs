@@ -20,4 +20,5 @@ public sealed record CartDocument(
     string? MergedIntoCartId,
     IReadOnlyList<string> MergedCartIds,
     string? CompletedByOrderId,
-    string? RemainderCartId = null);
+    string? RemainderCartId = null,
+    IReadOnlyList<WarningDocument>? Warnings = null);

@@ -23,7 +23,8 @@ internal static class DocumentMapping
             cart.MergedIntoCartId,
             [.. cart.MergedCartIds],
             cart.CompletedByOrderId,
-            cart.RemainderCartId),
+            cart.RemainderCartId,
+            cart.Warnings.Count == 0 ? null : [.. cart.Warnings.Select(w => new WarningDocument(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))]),
         DocumentJsonContext.Default.CartDocument);
 
     public static CartDocument ReadCartDocument(string json) =>
@@ -49,6 +50,7 @@ internal static class DocumentMapping
             MergedCartIds = document.MergedCartIds,
             CompletedByOrderId = document.CompletedByOrderId,
             RemainderCartId = document.RemainderCartId,
+            Warnings = document.Warnings is null ? [] : [.. document.Warnings.Select(w => new CartWarning(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))],
         };
     }
 

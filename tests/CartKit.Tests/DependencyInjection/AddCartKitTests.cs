@@ -8,6 +8,7 @@ using CartKit.Storage;
 using CartKit.Testing.Engines;
 using CartKit.Testing.Sessions;
 using CartKit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +73,34 @@ public sealed class AddCartKitTests
         Assert.Contains(ex.Failures, f => f.Contains("MaxQuantityPerLine", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("'XYZ' is not an ISO 4217", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("No IProductCatalog is registered", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Sum", CartMergeStrategy.Sum)]
+    [InlineData("KeepUser", CartMergeStrategy.KeepUser)]
+    [InlineData("keepGuest", CartMergeStrategy.KeepGuest)]
+    public void TheMergeStrategy_BindsFromConfigurationByName(string configured, CartMergeStrategy expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CartKit:MergeStrategy"] = configured }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o => configuration.GetSection("CartKit").Bind(o)).UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<CartKitOptions>>().Value.MergeStrategy);
+        Assert.Equal(CartMergeStrategy.Sum, new CartKitOptions().MergeStrategy);
+    }
+
+    [Fact]
+    public void AnUndefinedMergeStrategy_FailsAtStart()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o => o.MergeStrategy = (CartMergeStrategy)7).UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(ex.Failures, f => f.Contains("MergeStrategy must be Sum, KeepUser or KeepGuest (was 7)", StringComparison.Ordinal));
     }
 
     [Fact]
