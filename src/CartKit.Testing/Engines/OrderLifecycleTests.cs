@@ -284,6 +284,10 @@ public abstract class OrderLifecycleTests<TStorage> : EngineTestBase<TStorage>
     {
         var kit = NewHarness();
         var other = AnotherInstanceOf(kit);
+
+        // Catalog lookups (every add, every checkout's pricing) take a moment, as a remote catalog's would: a checkout
+        // that resolved the cart before waiting can then finish after a newer checkout, the interleaving to survive.
+        kit.Catalog.BeforeLookup = () => Task.Delay(Random.Shared.Next(0, 3));
         for (var round = 0; round < 6; round++)
         {
             var session = await kit.NewSessionAsync();

@@ -178,6 +178,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
                             await _completion.CompleteAsync(existing, isRepair: true, cancellationToken).ConfigureAwait(false);
                             return CartErrors.CartCompleted;
                         default:
+                            await RecordExpiryAsync(existing, now, cancellationToken).ConfigureAwait(false);
                             if (!await FreeCartAsync(fresh, cancellationToken).ConfigureAwait(false))
                             {
                                 return CartErrors.ConcurrencyConflict;
@@ -265,6 +266,17 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         }
 
         return null;
+    }
+
+    // An order that expired while pending reads as Expired already; the store records it when checkout meets it.
+    private async ValueTask RecordExpiryAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (order.Status == OrderStatus.PendingPayment
+            && await _orders.CloseAsync(order.Id, OrderStatus.Expired, now, cancellationToken).ConfigureAwait(false) is { Status: OrderStatus.Expired } closed
+            && closed.ClosedAt == now)
+        {
+            _metrics.OrderClosed("expired");
+        }
     }
 
     // An order of this cart version ended without payment (expired, cancelled, superseded, in conflict): the next order

@@ -75,7 +75,7 @@ internal sealed class CartKitMetrics
         _ordersClosed = meter.CreateCounter<long>(
             OrdersClosed,
             "{order}",
-            "Pending orders closed without payment, by reason: expired or cancelled (superseded ones count in cartkit.orders.superseded).");
+            "Pending orders closed without payment, by reason: cancelled by the shopper, or expired (recorded when checkout meets an expired order; superseded ones count in cartkit.orders.superseded).");
         _priceChanges = meter.CreateCounter<long>(
             PriceChanges,
             "{line}",

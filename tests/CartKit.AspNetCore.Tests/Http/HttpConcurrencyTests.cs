@@ -34,6 +34,41 @@ public abstract class HttpConcurrencyTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal(31, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
     }
+
+    [Fact]
+    public async Task CheckoutsRacingAdds_NeverLeaveTwoPayableOrders()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var (sessionId, _) = await _client.CreateCartAsync();
+            (await _client.AddItemAsync(sessionId, "MUG-CARTKIT")).Dispose();
+
+            var checkouts = Enumerable.Range(0, 16).Select(_ => Task.Run(() => _client.CheckoutAsync(sessionId))).ToArray();
+            var adds = Enumerable.Range(0, 16).Select(i => Task.Run(() => _client.AddItemAsync(sessionId, i % 2 == 0 ? "CAP-NAVY" : "MUG-CARTKIT"))).ToArray();
+            var checkedOut = await Task.WhenAll(checkouts);
+            var added = await Task.WhenAll(adds);
+
+            Assert.All(added, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            var orderIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var checkout in checkedOut)
+            {
+                Assert.True(checkout.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict, $"checkout answered {checkout.StatusCode}");
+                if (checkout.StatusCode != HttpStatusCode.Conflict)
+                {
+                    orderIds.Add((await checkout.JsonAsync()).GetProperty("orderId").GetString()!);
+                }
+            }
+
+            var statuses = new List<string>();
+            foreach (var orderId in orderIds)
+            {
+                using var order = await _client.GetAsync($"/api/orders/{orderId}");
+                statuses.Add((await order.JsonAsync()).GetProperty("status").GetString()!);
+            }
+
+            Assert.True(statuses.Count(s => s == "pendingPayment") <= 1, $"round {round}: {string.Join(", ", statuses)}");
+        }
+    }
 }
 
 public sealed class InMemoryHttpConcurrencyTests(SampleApiFactory factory) : HttpConcurrencyTests<SampleApiFactory>(factory);
