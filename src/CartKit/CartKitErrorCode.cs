@@ -62,4 +62,13 @@ public enum CartKitErrorCode
 
     /// <summary>A request with the same idempotency key is still being processed.</summary>
     IdempotencyKeyInProgress,
+
+    /// <summary>
+    /// A discount code of the checkout details is unknown or does not apply to the cart: no registered pricing step
+    /// accepted it. It is not kept.
+    /// </summary>
+    DiscountCodeRefused,
+
+    /// <summary>The shipping method of the checkout details is unknown or not available for the cart. It is not kept.</summary>
+    ShippingMethodRefused,
 }

@@ -214,7 +214,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             lines[i] = line with { Name = product.Name, UnitPrice = product.UnitPrice };
         }
 
-        var adjustments = await _pricer.PriceAsync(cart.Currency, lines, cancellationToken).ConfigureAwait(false);
+        var pricing = await _pricer.PriceAsync(cart.Currency, lines, cart.Details, cart.Owner.UserId, cancellationToken).ConfigureAwait(false);
         return new Order
         {
             Id = CartKitIds.NewOrderId(),
@@ -224,7 +224,8 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             Status = OrderStatus.PendingPayment,
             Currency = cart.Currency,
             Lines = Frozen.Own(lines),
-            Adjustments = adjustments,
+            Adjustments = pricing.Adjustments,
+            Details = pricing.Details,
             CreatedAt = StoredTime.Now(_time),
         };
     }

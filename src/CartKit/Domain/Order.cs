@@ -41,6 +41,12 @@ public sealed record Order
     /// <summary>Gets the payment provider's reference given at confirmation.</summary>
     public string? PaymentReference { get; init; }
 
+    /// <summary>
+    /// Gets the checkout details of the cart at checkout, with the discount codes and shipping method the pricing
+    /// accepted then; <see cref="CheckoutDetails.None"/> when it had none.
+    /// </summary>
+    public CheckoutDetails Details { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = CheckoutDetails.None;
+
     /// <summary>Gets the number of units across all lines.</summary>
     public int ItemCount => Totals.ItemCount(Lines);
 
