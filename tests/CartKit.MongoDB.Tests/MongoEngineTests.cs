@@ -16,3 +16,6 @@ public sealed class MongoCartConcurrencyTests : CartConcurrencyTests<MongoStorag
 
 [RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
 public sealed class MongoCheckoutEngineTests : CheckoutEngineTests<MongoStorage>;
+
+[RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
+public sealed class MongoCheckoutDetailsTests : CheckoutDetailsTests<MongoStorage>;

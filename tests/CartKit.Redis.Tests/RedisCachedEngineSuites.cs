@@ -15,3 +15,5 @@ public sealed class RedisCachedCartMergeTests : CartMergeTests<RedisCachedStorag
 public sealed class RedisCachedCartConcurrencyTests : CartConcurrencyTests<RedisCachedStorage>;
 
 public sealed class RedisCachedCheckoutEngineTests : CheckoutEngineTests<RedisCachedStorage>;
+
+public sealed class RedisCachedCheckoutDetailsTests : CheckoutDetailsTests<RedisCachedStorage>;

@@ -10,7 +10,7 @@ internal static class MongoDocumentMapper
     public static CartDocument ToDocument(Cart cart) => new()
     {
         Id = cart.Id,
-        SchemaVersion = CartDocument.CurrentSchemaVersion,
+        SchemaVersion = cart.Details.IsEmpty ? CartDocument.SchemaVersionWithoutDetails : CartDocument.CurrentSchemaVersion,
         Version = cart.Version,
         Status = cart.Status,
         SessionId = cart.Owner.SessionId,
@@ -24,11 +24,12 @@ internal static class MongoDocumentMapper
         MergedIntoCartId = cart.MergedIntoCartId,
         MergedCartIds = [.. cart.MergedCartIds],
         CompletedByOrderId = cart.CompletedByOrderId,
+        Details = ToDocument(cart.Details),
     };
 
     public static Cart ToCart(CartDocument document)
     {
-        EnsureSchema("cart", document.Id, document.SchemaVersion, CartDocument.CurrentSchemaVersion);
+        EnsureSchema("cart", document.Id, document.SchemaVersion, CartDocument.SchemaVersionWithoutDetails, CartDocument.CurrentSchemaVersion);
         var currency = Currency.FromCode(document.Currency);
         return new Cart
         {
@@ -45,6 +46,7 @@ internal static class MongoDocumentMapper
             MergedIntoCartId = document.MergedIntoCartId,
             MergedCartIds = [.. document.MergedCartIds],
             CompletedByOrderId = document.CompletedByOrderId,
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -63,11 +65,12 @@ internal static class MongoDocumentMapper
         CreatedAt = order.CreatedAt.UtcDateTime,
         PaidAt = order.PaidAt?.UtcDateTime,
         PaymentReference = order.PaymentReference,
+        Details = ToDocument(order.Details),
     };
 
     public static Order ToOrder(OrderDocument document)
     {
-        EnsureSchema("order", document.Id, document.SchemaVersion, OrderDocument.CurrentSchemaVersion);
+        EnsureSchema("order", document.Id, document.SchemaVersion, OrderDocument.CurrentSchemaVersion, OrderDocument.CurrentSchemaVersion);
         var currency = Currency.FromCode(document.Currency);
         return new Order
         {
@@ -82,6 +85,7 @@ internal static class MongoDocumentMapper
             CreatedAt = Utc(document.CreatedAt),
             PaidAt = document.PaidAt is { } paidAt ? Utc(paidAt) : null,
             PaymentReference = document.PaymentReference,
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -98,7 +102,7 @@ internal static class MongoDocumentMapper
 
     public static IdempotencyRecord ToRecord(IdempotencyKeyDocument document)
     {
-        EnsureSchema("idempotency key", document.Key, document.SchemaVersion, IdempotencyKeyDocument.CurrentSchemaVersion);
+        EnsureSchema("idempotency key", document.Key, document.SchemaVersion, IdempotencyKeyDocument.CurrentSchemaVersion, IdempotencyKeyDocument.CurrentSchemaVersion);
         return new IdempotencyRecord(
             document.Key,
             document.CartId,
@@ -157,12 +161,62 @@ internal static class MongoDocumentMapper
     }
 
     // A newer CartKit may have changed the shape; reading (and later replacing) such a document would lose data.
-    private static void EnsureSchema(string kind, string id, int schemaVersion, int supported)
+    private static void EnsureSchema(string kind, string id, int schemaVersion, int oldest, int newest)
     {
-        if (schemaVersion != supported)
+        if (schemaVersion < oldest || schemaVersion > newest)
         {
+            var supported = oldest == newest ? $"only version {newest}" : $"versions {oldest} to {newest}";
             throw new InvalidOperationException(
-                $"The stored {kind} '{id}' has schema version {schemaVersion}; this version of CartKit reads only version {supported}. Upgrade CartKit or migrate the document.");
+                $"The stored {kind} '{id}' has schema version {schemaVersion}; this version of CartKit reads {supported}. Upgrade CartKit or migrate the document.");
         }
     }
+
+    // Checkout details: no subdocument at all when there are none.
+    private static CheckoutDetailsDocument? ToDocument(CheckoutDetails details) => details.IsEmpty
+        ? null
+        : new CheckoutDetailsDocument
+        {
+            Email = details.Email,
+            ShippingAddress = ToDocument(details.ShippingAddress),
+            BillingAddress = ToDocument(details.BillingAddress),
+            ShippingMethod = details.ShippingMethod,
+            DiscountCodes = [.. details.DiscountCodes],
+        };
+
+    private static AddressDocument? ToDocument(PostalAddress? address) => address is null
+        ? null
+        : new AddressDocument
+        {
+            Name = address.Name,
+            Line1 = address.Line1,
+            Line2 = address.Line2,
+            City = address.City,
+            PostalCode = address.PostalCode,
+            Region = address.Region,
+            Country = address.Country,
+        };
+
+    private static CheckoutDetails ToDetails(CheckoutDetailsDocument? document) => document is null
+        ? CheckoutDetails.None
+        : new CheckoutDetails
+        {
+            Email = document.Email,
+            ShippingAddress = ToAddress(document.ShippingAddress),
+            BillingAddress = ToAddress(document.BillingAddress),
+            ShippingMethod = document.ShippingMethod,
+            DiscountCodes = [.. document.DiscountCodes],
+        };
+
+    private static PostalAddress? ToAddress(AddressDocument? document) => document is null
+        ? null
+        : new PostalAddress
+        {
+            Name = document.Name,
+            Line1 = document.Line1,
+            Line2 = document.Line2,
+            City = document.City,
+            PostalCode = document.PostalCode,
+            Region = document.Region,
+            Country = document.Country,
+        };
 }

@@ -216,7 +216,7 @@ internal static class CheckoutDetailsRules
             {
                 return CartErrors.Validation(
                     $"discountCodes[{i}]",
-                    $"A discount code must be 1 to {CartWriteRules.MaxDiscountCodeLength} letters, digits, '-' or '_'.");
+                    $"'discountCodes[{i}]' must be a code of 1 to {CartWriteRules.MaxDiscountCodeLength} letters, digits, '-' or '_'.");
             }
 
             if (!codes.Contains(code, StringComparer.Ordinal))
@@ -227,7 +227,7 @@ internal static class CheckoutDetailsRules
 
         if (codes.Count > CartWriteRules.MaxDiscountCodes)
         {
-            return CartErrors.Validation("discountCodes", $"A cart holds at most {CartWriteRules.MaxDiscountCodes} discount codes.");
+            return CartErrors.Validation("discountCodes", $"'discountCodes' may hold at most {CartWriteRules.MaxDiscountCodes} different codes.");
         }
 
         return codes;

@@ -19,3 +19,7 @@ public sealed class CachedDocumentCartMergeTests : CartMergeTests<CachedDocument
 public sealed class CachedDocumentCartConcurrencyTests : CartConcurrencyTests<CachedDocumentStorage>;
 
 public sealed class CachedDocumentCheckoutEngineTests : CheckoutEngineTests<CachedDocumentStorage>;
+
+public sealed class DocumentCheckoutDetailsTests : CheckoutDetailsTests<DocumentStorage>;
+
+public sealed class CachedDocumentCheckoutDetailsTests : CheckoutDetailsTests<CachedDocumentStorage>;

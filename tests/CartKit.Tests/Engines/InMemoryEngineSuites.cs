@@ -11,3 +11,5 @@ public sealed class InMemoryCartMergeTests : CartMergeTests<InMemoryStorage>;
 public sealed class InMemoryCartConcurrencyTests : CartConcurrencyTests<InMemoryStorage>;
 
 public sealed class InMemoryCheckoutEngineTests : CheckoutEngineTests<InMemoryStorage>;
+
+public sealed class InMemoryCheckoutDetailsTests : CheckoutDetailsTests<InMemoryStorage>;
