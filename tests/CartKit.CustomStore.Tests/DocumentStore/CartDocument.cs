@@ -19,4 +19,5 @@ public sealed record CartDocument(
     DateTimeOffset LastActivityAt,
     string? MergedIntoCartId,
     IReadOnlyList<string> MergedCartIds,
-    string? CompletedByOrderId);
+    string? CompletedByOrderId,
+    DetailsDocument? Details = null);

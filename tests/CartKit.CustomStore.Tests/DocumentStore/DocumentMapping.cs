@@ -22,7 +22,8 @@ internal static class DocumentMapping
             cart.LastActivityAt,
             cart.MergedIntoCartId,
             [.. cart.MergedCartIds],
-            cart.CompletedByOrderId),
+            cart.CompletedByOrderId,
+            ToDocument(cart.Details)),
         DocumentJsonContext.Default.CartDocument);
 
     public static CartDocument ReadCartDocument(string json) =>
@@ -47,6 +48,7 @@ internal static class DocumentMapping
             MergedIntoCartId = document.MergedIntoCartId,
             MergedCartIds = document.MergedCartIds,
             CompletedByOrderId = document.CompletedByOrderId,
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -66,7 +68,8 @@ internal static class DocumentMapping
         [.. order.Adjustments.Select(ToDocument)],
         order.CreatedAt,
         order.PaidAt,
-        order.PaymentReference);
+        order.PaymentReference,
+        ToDocument(order.Details));
 
     public static OrderDocument ReadOrderDocument(string json) =>
         JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OrderDocument)
@@ -88,6 +91,7 @@ internal static class DocumentMapping
             CreatedAt = document.CreatedAt,
             PaidAt = document.PaidAt,
             PaymentReference = document.PaymentReference,
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -101,6 +105,28 @@ internal static class DocumentMapping
     private static LineDocument ToDocument(LineItem line) => new(line.ItemId, line.Sku, line.Name, line.UnitPrice.Amount, line.Quantity);
 
     private static AdjustmentDocument ToDocument(AdjustmentLine adjustment) => new(adjustment.Name, adjustment.Amount.Amount);
+
+    private static DetailsDocument? ToDocument(CheckoutDetails details) => details.IsEmpty
+        ? null
+        : new(details.Email, ToDocument(details.ShippingAddress), ToDocument(details.BillingAddress), details.ShippingMethod, [.. details.DiscountCodes]);
+
+    private static AddressDocument? ToDocument(PostalAddress? a) =>
+        a is null ? null : new(a.Name, a.Line1, a.Line2, a.City, a.PostalCode, a.Region, a.Country);
+
+    private static CheckoutDetails ToDetails(DetailsDocument? d) => d is null
+        ? CheckoutDetails.None
+        : new()
+        {
+            Email = d.Email,
+            ShippingAddress = ToAddress(d.ShippingAddress),
+            BillingAddress = ToAddress(d.BillingAddress),
+            ShippingMethod = d.ShippingMethod,
+            DiscountCodes = d.DiscountCodes,
+        };
+
+    private static PostalAddress? ToAddress(AddressDocument? a) => a is null
+        ? null
+        : new() { Name = a.Name, Line1 = a.Line1, Line2 = a.Line2, City = a.City, PostalCode = a.PostalCode, Region = a.Region, Country = a.Country };
 
     private static LineItem ToLine(LineDocument line, Currency currency) =>
         new(line.ItemId, line.Sku, line.Name, new Money(line.UnitPrice, currency), line.Quantity);

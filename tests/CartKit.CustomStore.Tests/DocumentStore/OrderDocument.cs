@@ -15,4 +15,5 @@ public sealed record OrderDocument(
     IReadOnlyList<AdjustmentDocument> Adjustments,
     DateTimeOffset CreatedAt,
     DateTimeOffset? PaidAt,
-    string? PaymentReference);
+    string? PaymentReference,
+    DetailsDocument? Details = null);
