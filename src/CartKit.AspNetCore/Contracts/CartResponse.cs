@@ -12,6 +12,7 @@ namespace CartKit.AspNetCore.Contracts;
 /// <param name="Total">Subtotal plus adjustments.</param>
 /// <param name="CreatedAt">When the cart was created.</param>
 /// <param name="UpdatedAt">When the cart last changed.</param>
+/// <param name="Details">The checkout details set with <c>PATCH /cart/{sessionId}</c>.</param>
 public sealed record CartResponse(
     string CartId,
     string Status,
@@ -23,4 +24,5 @@ public sealed record CartResponse(
     long Subtotal,
     long Total,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    CheckoutDetailsResponse Details);

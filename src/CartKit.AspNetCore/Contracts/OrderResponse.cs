@@ -13,6 +13,7 @@ namespace CartKit.AspNetCore.Contracts;
 /// <param name="CreatedAt">When checkout created the order.</param>
 /// <param name="PaidAt">When payment was confirmed.</param>
 /// <param name="PaymentReference">The payment provider's reference.</param>
+/// <param name="Details">The cart's checkout details at checkout, with the discount codes and shipping method priced then.</param>
 public sealed record OrderResponse(
     string OrderId,
     string CartId,
@@ -25,4 +26,5 @@ public sealed record OrderResponse(
     long Total,
     DateTimeOffset CreatedAt,
     DateTimeOffset? PaidAt,
-    string? PaymentReference);
+    string? PaymentReference,
+    CheckoutDetailsResponse Details);

@@ -16,8 +16,22 @@ internal static class CartKitProblems
         }
 
         var (status, type, title) = Describe(error.Code);
-        return Problem(status, type, title, error.Message);
+        return error.Code is CartKitErrorCode.DiscountCodeRefused or CartKitErrorCode.ShippingMethodRefused
+            ? RefusedField(status, type, title, error)
+            : Problem(status, type, title, error.Message);
     }
+
+    // A well-formed value the host's rules refused: a 422 of its own type that also names the field in `errors`, as a
+    // validation problem does, so a form can show the message next to the field.
+    private static ProblemHttpResult RefusedField(int status, string type, string title, CartKitError error) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [error.Target ?? "request"] = [error.Message] })
+        {
+            Status = status,
+            Type = type,
+            Title = title,
+            Detail = error.Message,
+        });
 
     public static ValidationProblem Validation(string field, string message) =>
         TypedResults.ValidationProblem(
@@ -59,6 +73,8 @@ internal static class CartKitProblems
         CartKitErrorCode.OrderAlreadyPaid => (409, CartKitProblemTypes.OrderAlreadyPaid, "Order already paid"),
         CartKitErrorCode.IdempotencyKeyReused => (422, CartKitProblemTypes.IdempotencyKeyReused, "Idempotency key reused"),
         CartKitErrorCode.IdempotencyKeyInProgress => (409, CartKitProblemTypes.IdempotencyKeyInProgress, "Request in progress"),
+        CartKitErrorCode.DiscountCodeRefused => (422, CartKitProblemTypes.DiscountCodeRefused, "Discount code refused"),
+        CartKitErrorCode.ShippingMethodRefused => (422, CartKitProblemTypes.ShippingMethodRefused, "Shipping method refused"),
         _ => (422, CartKitProblemTypes.Refused, "Request refused"),
     };
 }

@@ -18,7 +18,8 @@ internal static class ResponseMapping
         cart.Subtotal.Amount,
         cart.Total.Amount,
         cart.CreatedAt,
-        cart.UpdatedAt);
+        cart.UpdatedAt,
+        Details(cart.Details));
 
     public static CreateCartResponse ToResponse(this CartSessionCreated created) =>
         new(created.SessionId, created.ExpiresAt, created.Cart.ToResponse());
@@ -40,7 +41,17 @@ internal static class ResponseMapping
         order.Total.Amount,
         order.CreatedAt,
         order.PaidAt,
-        order.PaymentReference);
+        order.PaymentReference,
+        Details(order.Details));
+
+    private static readonly CheckoutDetailsResponse NoDetails = new(null, null, null, null, []);
+
+    private static CheckoutDetailsResponse Details(CheckoutDetails details) => details.IsEmpty
+        ? NoDetails
+        : new(details.Email, Address(details.ShippingAddress), Address(details.BillingAddress), details.ShippingMethod, details.DiscountCodes);
+
+    private static PostalAddressResponse? Address(PostalAddress? a) =>
+        a is null ? null : new(a.Name, a.Line1, a.Line2, a.City, a.PostalCode, a.Region, a.Country);
 
     private static LineItemResponse[] Lines(IReadOnlyList<LineItem> lines)
     {

@@ -16,4 +16,5 @@ namespace CartKit.AspNetCore.Serialization;
 [JsonSerializable(typeof(AddItemRequest))]
 [JsonSerializable(typeof(SetQuantityRequest))]
 [JsonSerializable(typeof(ConfirmPaymentRequest))]
+[JsonSerializable(typeof(UpdateCartDetailsRequest))]
 internal sealed partial class CartKitJsonContext : JsonSerializerContext;

@@ -36,12 +36,13 @@ public sealed record CheckoutDetails
     /// <param name="other">The details to compare with.</param>
     /// <returns><see langword="true"/> when every field is equal.</returns>
     public bool Equals(CheckoutDetails? other) =>
-        other is not null
+        ReferenceEquals(this, other)
+        || (other is not null
         && string.Equals(Email, other.Email, StringComparison.Ordinal)
         && Equals(ShippingAddress, other.ShippingAddress)
         && Equals(BillingAddress, other.BillingAddress)
         && string.Equals(ShippingMethod, other.ShippingMethod, StringComparison.Ordinal)
-        && DiscountCodes.SequenceEqual(other.DiscountCodes, StringComparer.Ordinal);
+        && SameCodes(DiscountCodes, other.DiscountCodes));
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -51,11 +52,30 @@ public sealed record CheckoutDetails
         hash.Add(ShippingAddress);
         hash.Add(BillingAddress);
         hash.Add(ShippingMethod, StringComparer.Ordinal);
-        foreach (var code in DiscountCodes)
+        for (var i = 0; i < DiscountCodes.Count; i++)
         {
-            hash.Add(code, StringComparer.Ordinal);
+            hash.Add(DiscountCodes[i], StringComparer.Ordinal);
         }
 
         return hash.ToHashCode();
+    }
+
+    // Indexed, so comparing and hashing (done for every rendered cart) allocate no enumerator.
+    private static bool SameCodes(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < left.Count; i++)
+        {
+            if (!string.Equals(left[i], right[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
