@@ -38,6 +38,8 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
         { CartKitErrorCode.OrderAlreadyPaid, 409, CartKitProblemTypes.OrderAlreadyPaid },
         { CartKitErrorCode.IdempotencyKeyReused, 422, CartKitProblemTypes.IdempotencyKeyReused },
         { CartKitErrorCode.IdempotencyKeyInProgress, 409, CartKitProblemTypes.IdempotencyKeyInProgress },
+        { CartKitErrorCode.DiscountCodeRefused, 422, CartKitProblemTypes.DiscountCodeRefused },
+        { CartKitErrorCode.ShippingMethodRefused, 422, CartKitProblemTypes.ShippingMethodRefused },
     };
 
     [Theory]
@@ -49,6 +51,19 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
         Assert.Equal(status, ((IStatusCodeHttpResult)result).StatusCode);
         var problem = result is ValidationProblem validation ? validation.ProblemDetails : ((ProblemHttpResult)result).ProblemDetails;
         Assert.Equal(type, problem.Type);
+    }
+
+    [Theory]
+    [InlineData(CartKitErrorCode.DiscountCodeRefused, "discountCodes")]
+    [InlineData(CartKitErrorCode.ShippingMethodRefused, "shippingMethod")]
+    public void ARefusedCodeOrMethod_NamesItsFieldInErrors_LikeAValidationProblem(CartKitErrorCode code, string field)
+    {
+        var result = CartKitProblems.From(new CartKitError(code, "The discount code 'X' is unknown.", field));
+
+        var problem = Assert.IsType<HttpValidationProblemDetails>(((ProblemHttpResult)result).ProblemDetails);
+        Assert.Equal(422, problem.Status);
+        Assert.Equal("The discount code 'X' is unknown.", problem.Detail);
+        Assert.Equal(["The discount code 'X' is unknown."], problem.Errors[field]);
     }
 
     [Fact]
