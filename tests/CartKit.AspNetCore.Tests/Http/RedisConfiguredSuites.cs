@@ -11,6 +11,8 @@ namespace CartKit.AspNetCore.Tests.Http;
 
 public sealed class RedisCartRoutesTests(RedisSampleApiFactory factory) : CartRoutesTests<RedisSampleApiFactory>(factory);
 
+public sealed class RedisCartDetailsRoutesTests(RedisSampleApiFactory factory) : CartDetailsRoutesTests<RedisSampleApiFactory>(factory);
+
 public sealed class RedisCheckoutRoutesTests(RedisSampleApiFactory factory) : CheckoutRoutesTests<RedisSampleApiFactory>(factory);
 
 public sealed class RedisOrderRoutesTests(RedisSampleApiFactory factory) : OrderRoutesTests<RedisSampleApiFactory>(factory);
