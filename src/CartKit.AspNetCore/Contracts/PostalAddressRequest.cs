@@ -6,24 +6,24 @@ namespace CartKit.AspNetCore.Contracts;
 /// </summary>
 public sealed record PostalAddressRequest
 {
-    /// <summary>Gets the recipient (a person or a company), at most 100 characters.</summary>
+    /// <summary>The recipient (a person or a company), at most 100 characters.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Gets the street and number, at most 100 characters.</summary>
+    /// <summary>The street and number, at most 100 characters.</summary>
     public string? Line1 { get; init; }
 
-    /// <summary>Gets the apartment, floor or c/o line; optional, at most 100 characters.</summary>
+    /// <summary>The apartment, floor or c/o line; optional, at most 100 characters.</summary>
     public string? Line2 { get; init; }
 
-    /// <summary>Gets the city or town, at most 100 characters.</summary>
+    /// <summary>The city or town, at most 100 characters.</summary>
     public string? City { get; init; }
 
-    /// <summary>Gets the postal code; optional, at most 16 letters, digits, spaces and '-'.</summary>
+    /// <summary>The postal code; optional, at most 16 letters, digits, spaces and '-'.</summary>
     public string? PostalCode { get; init; }
 
-    /// <summary>Gets the region, state or province; optional, at most 100 characters.</summary>
+    /// <summary>The region, state or province; optional, at most 100 characters.</summary>
     public string? Region { get; init; }
 
-    /// <summary>Gets the ISO 3166-1 alpha-2 country code (case-insensitive, stored upper case), for example <c>DE</c>.</summary>
+    /// <summary>The ISO 3166-1 alpha-2 country code (case-insensitive, stored upper case), for example <c>DE</c>.</summary>
     public string? Country { get; init; }
 }

@@ -16,21 +16,21 @@ public sealed class UpdateCartDetailsRequest
 {
     private CheckoutDetailsFields _sent;
 
-    /// <summary>Gets or sets the shopper's email address (at most 254 characters).</summary>
+    /// <summary>The shopper's email address (at most 254 characters).</summary>
     public string? Email { get; set { field = value; _sent |= CheckoutDetailsFields.Email; } }
 
-    /// <summary>Gets or sets the address to ship to.</summary>
+    /// <summary>The address to ship to.</summary>
     public PostalAddressRequest? ShippingAddress { get; set { field = value; _sent |= CheckoutDetailsFields.ShippingAddress; } }
 
-    /// <summary>Gets or sets the address to bill.</summary>
+    /// <summary>The address to bill.</summary>
     public PostalAddressRequest? BillingAddress { get; set { field = value; _sent |= CheckoutDetailsFields.BillingAddress; } }
 
-    /// <summary>Gets or sets the shipping method, one the host's pricing knows (the sample: <c>standard</c>, <c>express</c>).</summary>
+    /// <summary>The shipping method, one the host's pricing knows (the sample: <c>standard</c>, <c>express</c>).</summary>
     public string? ShippingMethod { get; set { field = value; _sent |= CheckoutDetailsFields.ShippingMethod; } }
 
-    /// <summary>Gets or sets the discount codes (at most 10; case-insensitive), each of which the host's pricing must accept.</summary>
+    /// <summary>The discount codes (at most 10; case-insensitive), each of which the host's pricing must accept.</summary>
     public IReadOnlyList<string?>? DiscountCodes { get; set { field = value; _sent |= CheckoutDetailsFields.DiscountCodes; } }
 
-    /// <summary>Gets or sets the properties the body contained, whatever their values.</summary>
+    /// <summary>The properties the body contained, whatever their values.</summary>
     internal CheckoutDetailsFields Sent => _sent;
 }
