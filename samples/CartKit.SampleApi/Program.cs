@@ -3,6 +3,7 @@ using CartKit.SampleApi;
 using CartKit.SampleApi.Hosting;
 using CartKit.SampleApi.LoadTesting;
 using CartKit.SampleApi.Payments;
+using CartKit.SampleApi.Pricing;
 using CartKit.SampleApi.Products;
 using CartKit.SampleApi.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,6 +35,7 @@ builder.AddLoadTestReference();
 builder.Services.AddSingleton<SampleProducts>();
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
     .AddProductCatalog<SampleCatalog>()
+    .AddSamplePricing()
     .UseConfiguredStores(builder.Configuration);
 builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 

@@ -91,6 +91,18 @@ public static class CartKitProblemTypes
     /// </summary>
     public const string PaymentConflict = Prefix + "payment-conflict";
 
+    /// <summary>
+    /// 422: a discount code is unknown or does not apply to the cart (no pricing step accepted it); it is not kept.
+    /// <c>detail</c> names the code, <c>errors</c> the field (<c>discountCodes</c>).
+    /// </summary>
+    public const string DiscountCodeRefused = Prefix + "discount-code-refused";
+
+    /// <summary>
+    /// 422: the shipping method is unknown or not available for the cart; it is not kept. <c>detail</c> names the
+    /// method, <c>errors</c> the field (<c>shippingMethod</c>).
+    /// </summary>
+    public const string ShippingMethodRefused = Prefix + "shipping-method-refused";
+
     /// <summary>413: the request body is larger than CartKit accepts.</summary>
     public const string PayloadTooLarge = Prefix + "payload-too-large";
 

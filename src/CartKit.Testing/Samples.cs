@@ -11,8 +11,30 @@ public static class Samples
     public static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>
-    /// A cart with two lines, two adjustments (one negative) and distinct creation and update times; every argument
-    /// left out gets a fresh or typical value.
+    /// Checkout details with every field set, including optional address fields left empty on one address and text
+    /// outside ASCII, as a store must keep them.
+    /// </summary>
+    public static readonly CheckoutDetails Details = new()
+    {
+        Email = "jo.muller@example.com",
+        ShippingAddress = new PostalAddress
+        {
+            Name = "Jo Müller",
+            Line1 = "Hauptstraße 5",
+            Line2 = "3. OG \"links\"",
+            City = "Köln",
+            PostalCode = "50667",
+            Region = "NRW",
+            Country = "DE",
+        },
+        BillingAddress = new PostalAddress { Name = "Example GmbH", Line1 = "1 Rue de Rivoli", City = "Paris", Country = "FR" },
+        ShippingMethod = "express",
+        DiscountCodes = ["WELCOME10", "VIP-2026"],
+    };
+
+    /// <summary>
+    /// A cart with two lines, two adjustments (one negative), checkout details (<see cref="Details"/>) and distinct
+    /// creation and update times; every argument left out gets a fresh or typical value.
     /// </summary>
     /// <param name="id">The cart id; a new one when <see langword="null"/>.</param>
     /// <param name="sessionId">The owner's session id; a new one when <see langword="null"/>.</param>
@@ -45,6 +67,7 @@ public static class Samples
                 new LineItem(CartKitIds.NewItemId(), "MUG", "Mug", new Money(1250, currency), 1),
             ],
             Adjustments = [new AdjustmentLine("Shipping", new Money(499, currency)), new AdjustmentLine("Welcome -10%", new Money(-525, currency))],
+            Details = Details,
             Version = version,
             CreatedAt = T0.AddMinutes(-5),
             UpdatedAt = at,
@@ -72,7 +95,7 @@ public static class Samples
         };
     }
 
-    /// <summary>An order of <paramref name="cart"/>'s current version, with its lines, adjustments and owner.</summary>
+        /// <summary>An order of <paramref name="cart"/>'s current version, with its lines, adjustments, checkout details and owner.</summary>
     /// <param name="cart">The cart the order is made from.</param>
     /// <param name="status">The status; a paid order gets a payment time and reference.</param>
     /// <param name="createdAt">When the order was made; <see cref="T0"/> when <see langword="null"/>.</param>
@@ -87,6 +110,7 @@ public static class Samples
         Currency = cart.Currency,
         Lines = cart.Lines,
         Adjustments = cart.Adjustments,
+        Details = cart.Details,
         CreatedAt = createdAt ?? T0,
         ExpiresAt = (createdAt ?? T0).AddHours(1),
         PaidAt = status is OrderStatus.Paid or OrderStatus.PaymentConflict ? T0.AddMinutes(1) : null,

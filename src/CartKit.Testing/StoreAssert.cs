@@ -6,6 +6,7 @@ namespace CartKit.Testing;
 /// Assertions that a cart or an order read back from a store (or a cache) is the one written, field by field: what a
 /// serializer most easily loses (currency identity, three-digit minor units, time offsets, empty lists, merge links,
 /// warnings with and without an item id).
+/// checkout details).
 /// </summary>
 public static class StoreAssert
 {
@@ -29,6 +30,7 @@ public static class StoreAssert
         Assert.Equal(expected.MergedIntoCartId, actual.MergedIntoCartId);
         Assert.Equal(expected.MergedCartIds, actual.MergedCartIds);
         Assert.Equal(expected.CompletedByOrderId, actual.CompletedByOrderId);
+        SameDetails(expected.Details, actual.Details);
         Assert.Equal(expected.Total, actual.Total);
         Assert.Equal(expected.Warnings, actual.Warnings);
     }
@@ -53,6 +55,22 @@ public static class StoreAssert
         Assert.Equal(expected.PaidAt, actual.PaidAt);
         Assert.Equal(expected.PaymentReference, actual.PaymentReference);
         Assert.Equal(expected.ClosedAt, actual.ClosedAt);
+        SameDetails(expected.Details, actual.Details);
         Assert.Equal(expected.Total, actual.Total);
+    }
+
+    /// <summary>Asserts that <paramref name="actual"/> has every field of <paramref name="expected"/>, absent ones included.</summary>
+    /// <param name="expected">The checkout details written.</param>
+    /// <param name="actual">The checkout details read back.</param>
+    public static void SameDetails(CheckoutDetails expected, CheckoutDetails? actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Email, actual.Email);
+        Assert.Equal(expected.ShippingAddress, actual.ShippingAddress);
+        Assert.Equal(expected.BillingAddress, actual.BillingAddress);
+        Assert.Equal(expected.ShippingMethod, actual.ShippingMethod);
+        Assert.Equal(expected.DiscountCodes, actual.DiscountCodes);
+        Assert.Equal(expected, actual);
     }
 }

@@ -88,4 +88,13 @@ public enum CartKitErrorCode
     /// for a person to refund; nothing ships.
     /// </summary>
     PaymentConflict,
+
+    /// <summary>
+    /// A discount code of the checkout details is unknown or does not apply to the cart: no registered pricing step
+    /// accepted it. It is not kept.
+    /// </summary>
+    DiscountCodeRefused,
+
+    /// <summary>The shipping method of the checkout details is unknown or not available for the cart. It is not kept.</summary>
+    ShippingMethodRefused,
 }

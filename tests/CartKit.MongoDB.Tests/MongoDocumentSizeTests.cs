@@ -22,11 +22,24 @@ public sealed class MongoDocumentSizeTests(ITestOutputHelper output)
         Assert.InRange(perLine, 100, 130);
     }
 
+    [Fact]
+    public void CheckoutDetails_AddAboutTheSizeTheOperationsGuideStates()
+    {
+        MongoClassMapsRegistered();
+        var without = MongoDocumentMapper.ToDocument(CartWith(1)).ToBson().Length;
+        var with = MongoDocumentMapper.ToDocument(CartWith(1) with { Details = Samples.Details }).ToBson().Length;
+        output.WriteLine($"checkout details (two addresses, an email, a method, two codes): {with - without} bytes");
+
+        // docs/operations.md: "checkout details add about 400 bytes" (Samples.Details: two typical addresses).
+        Assert.InRange(with - without, 300, 500);
+    }
+
     private static void MongoClassMapsRegistered() => MongoClassMaps.EnsureRegistered();
 
     private static Cart CartWith(int lines) => Samples.Cart(userId: "user-12345") with
     {
         Lines = [.. Enumerable.Range(0, lines).Select(i => new LineItem(CartKitIds.NewItemId(), $"SKU-{i:D6}", $"Product name {i:D4}", new Money(1999, Currency.USD), 1 + (i % 5)))],
         Adjustments = [],
+        Details = CheckoutDetails.None,
     };
 }

@@ -187,14 +187,69 @@ public sealed class MongoDocumentTests
             new IdempotencyRecord("checkout-7f3a", "cart00000000000000000A", "kq3TgWm1ZCv8aY0pLr2xNw", "order0000000000000000A", Changed.AddSeconds(30), Changed.AddHours(24))))));
 
     [Fact]
-    public void ADocumentFromANewerSchema_IsRefused_RatherThanMisread()
+    public void ACartWithCheckoutDetailsIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null) with
+        {
+            Details = Details,
+        }))));
+
+    [Fact]
+    public void AnOrderWithCheckoutDetailsIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(
+            Order(Cart(Currency.USD, CartStatus.Active, null) with { Details = Details with { BillingAddress = null, DiscountCodes = [] } }, OrderStatus.PendingPayment)))));
+
+    [Fact]
+    public void CheckoutDetails_RoundTrip_AndOnlyACartWithThemIsSchemaVersion2()
+    {
+        var partial = new CheckoutDetails { ShippingAddress = new PostalAddress { Name = "N", Line1 = "L", City = "C", Country = "FR" } };
+        foreach (var details in new[] { Details, partial, CheckoutDetails.None })
+        {
+            var cart = Cart(Currency.USD, CartStatus.Active, "user-1") with { Details = details };
+            var order = Order(cart, OrderStatus.PendingPayment);
+
+            var document = MongoDocumentMapper.ToDocument(cart);
+            var bson = MongoRender.Document(document);
+
+            Assert.Equal(details.IsEmpty ? 1 : 2, document.SchemaVersion);
+            Assert.Equal(!details.IsEmpty, bson.Contains("details"));
+            StoreAssert.SameDetails(details, MongoDocumentMapper.ToCart(ThroughBson(document)).Details);
+            StoreAssert.SameDetails(details, MongoDocumentMapper.ToOrder(ThroughBson(MongoDocumentMapper.ToDocument(order))).Details);
+            Assert.Equal(1, MongoDocumentMapper.ToDocument(order).SchemaVersion);
+        }
+    }
+
+    [Fact]
+    public void ACartOfSchemaVersion1_ReadsWithNoCheckoutDetails()
+    {
+        var bson = MongoRender.Document(MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null)));
+        Assert.Equal(1, bson["schemaVersion"].AsInt32);
+
+        var read = MongoDocumentMapper.ToCart(BsonSerializer.Deserialize<CartDocument>(bson));
+
+        Assert.Same(CheckoutDetails.None, read.Details);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void ADocumentFromAnotherSchema_IsRefused_RatherThanMisread(int schemaVersion)
     {
         var document = MongoDocumentMapper.ToDocument(Cart(Currency.USD, CartStatus.Active, null));
-        document.SchemaVersion = 2;
+        document.SchemaVersion = schemaVersion;
 
         var error = Assert.Throws<InvalidOperationException>(() => MongoDocumentMapper.ToCart(document));
 
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {schemaVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("versions 1 to 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOrderFromANewerSchema_IsRefused_RatherThanMisread()
+    {
+        var document = MongoDocumentMapper.ToDocument(Order(Cart(Currency.USD, CartStatus.Active, null), OrderStatus.Paid));
+        document.SchemaVersion = 2;
+
+        Assert.Throws<InvalidOperationException>(() => MongoDocumentMapper.ToOrder(document));
     }
 
     [Fact]
@@ -233,6 +288,15 @@ public sealed class MongoDocumentTests
         }
     }
 
+    private static readonly CheckoutDetails Details = new()
+    {
+        Email = "jo.muller@example.com",
+        ShippingAddress = new PostalAddress { Name = "Jo Müller", Line1 = "Hauptstraße 5", Line2 = "3. OG", City = "Köln", PostalCode = "50667", Region = "NRW", Country = "DE" },
+        BillingAddress = new PostalAddress { Name = "Example SARL", Line1 = "1 Rue de Rivoli", City = "Paris", Country = "FR" },
+        ShippingMethod = "express",
+        DiscountCodes = ["WELCOME10", "VIP-2026"],
+    };
+
     private static T ThroughBson<T>(T document) => BsonSerializer.Deserialize<T>(MongoRender.Document(document).ToBson());
 
     private static Cart Cart(Currency currency, CartStatus status, string? userId) => new()
@@ -263,6 +327,7 @@ public sealed class MongoDocumentTests
         Currency = cart.Currency,
         Lines = cart.Lines,
         Adjustments = cart.Adjustments,
+        Details = cart.Details,
         CreatedAt = Changed,
         PaidAt = status == OrderStatus.Paid ? Changed.AddMinutes(2) : null,
         PaymentReference = status == OrderStatus.Paid ? "pi_3Nf8" : null,

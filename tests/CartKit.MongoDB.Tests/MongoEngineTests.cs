@@ -19,3 +19,6 @@ public sealed class MongoCheckoutEngineTests : CheckoutEngineTests<MongoStorage>
 
 [RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
 public sealed class MongoOrderLifecycleTests : OrderLifecycleTests<MongoStorage>;
+
+[RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
+public sealed class MongoCheckoutDetailsTests : CheckoutDetailsTests<MongoStorage>;

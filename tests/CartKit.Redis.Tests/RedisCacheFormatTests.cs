@@ -49,6 +49,57 @@ public sealed class RedisCacheFormatTests
         Assert.Contains("\"w\":[[1,", Encoding.UTF8.GetString(RedisCacheFormat.WriteCart(Samples.WithWarnings(Samples.Cart()))), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ACartWithoutCheckoutDetails_IsWrittenExactlyAsBeforeThem()
+    {
+        var cart = Samples.Cart() with { Details = CheckoutDetails.None };
+
+        var json = Encoding.UTF8.GetString(RedisCacheFormat.WriteCart(cart));
+
+        Assert.DoesNotContain("\"d\":", json, StringComparison.Ordinal);
+        Assert.Contains($"\"la\":{cart.LastActivityAt.UtcTicks},\"nl\":2,", json, StringComparison.Ordinal);
+        Assert.Same(CheckoutDetails.None, RedisCacheFormat.ReadCart(Encoding.UTF8.GetBytes(json)).Details);
+    }
+
+    [Fact]
+    public void CheckoutDetails_AreOneObjectWithShortNames_AbsentFieldsOmitted_AndRoundTrip()
+    {
+        var partial = new CheckoutDetails
+        {
+            Email = "a@example.com",
+            ShippingAddress = new PostalAddress { Name = "N", Line1 = "L1", City = "C", Country = "DE" },
+            DiscountCodes = ["X1"],
+        };
+        var cart = Samples.Cart() with { Details = partial };
+
+        var written = RedisCacheFormat.WriteCart(cart);
+
+        Assert.Contains(
+            "\"d\":{\"e\":\"a@example.com\",\"sa\":[\"N\",\"L1\",null,\"C\",null,null,\"DE\"],\"dc\":[\"X1\"]},\"nl\":",
+            Encoding.UTF8.GetString(written),
+            StringComparison.Ordinal);
+        StoreAssert.SameCart(cart, RedisCacheFormat.ReadCart(written));
+        var order = Samples.Order(cart);
+        StoreAssert.SameOrder(order, RedisCacheFormat.ReadOrder(RedisCacheFormat.WriteOrder(order)));
+    }
+
+    [Fact]
+    public void UnchangedCheckoutDetails_AreSharedWithTheSnapshotBefore()
+    {
+        var before = RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(Samples.Cart()));
+        var edited = Samples.Next(before, c => c with { Lines = [c.Lines[0]] });
+        var moved = Samples.Next(before, c => c with { Details = c.Details with { ShippingAddress = c.Details.ShippingAddress! with { City = "Bonn" } } });
+
+        var read = RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(edited), before);
+        var readMoved = RedisCacheFormat.ReadCart(RedisCacheFormat.WriteCart(moved), before);
+
+        Assert.Same(before.Details, read.Details);
+        Assert.NotSame(before.Details, readMoved.Details);
+        Assert.Equal("Bonn", readMoved.Details.ShippingAddress!.City);
+        Assert.Same(before.Details.BillingAddress, readMoved.Details.BillingAddress);
+        Assert.Same(before.Details.Email, readMoved.Details.Email);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{}")]
@@ -61,6 +112,10 @@ public sealed class RedisCacheFormatTests
     [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"w\":[[1,\"MUG\",7,2,1,\"m\"]]}")]
     [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"w\":[[1,\"MUG\",null,2,1]]}")]
     [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"w\":{}}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"d\":{\"zz\":1}}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"d\":{\"sa\":[\"N\",\"L1\",null,\"C\"]}}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"d\":{\"sa\":[\"N\",\"L1\",1,\"C\",null,null,\"DE\"]}}")]
+    [InlineData("7:{\"f\":1,\"i\":\"x\",\"s\":\"y\",\"c\":\"USD\",\"d\":\"x\"}")]
     public void UnreadableCarts_AreRefusedAsJsonErrors(string value)
     {
         Assert.ThrowsAny<JsonException>(() => RedisCacheFormat.ReadCart(Encoding.UTF8.GetBytes(value)));

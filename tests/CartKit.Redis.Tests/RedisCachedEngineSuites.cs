@@ -17,3 +17,4 @@ public sealed class RedisCachedCartConcurrencyTests : CartConcurrencyTests<Redis
 public sealed class RedisCachedCheckoutEngineTests : CheckoutEngineTests<RedisCachedStorage>;
 
 public sealed class RedisCachedOrderLifecycleTests : OrderLifecycleTests<RedisCachedStorage>;
+public sealed class RedisCachedCheckoutDetailsTests : CheckoutDetailsTests<RedisCachedStorage>;

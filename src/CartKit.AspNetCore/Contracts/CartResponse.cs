@@ -13,6 +13,7 @@ namespace CartKit.AspNetCore.Contracts;
 /// <param name="CreatedAt">When the cart was created.</param>
 /// <param name="UpdatedAt">When the cart last changed.</param>
 /// <param name="Warnings">What a sign-in merge could not keep; empty unless a merge left something out since the last change.</param>
+/// <param name="Details">The checkout details set with <c>PATCH /cart/{sessionId}</c>.</param>
 public sealed record CartResponse(
     string CartId,
     string Status,
@@ -25,4 +26,5 @@ public sealed record CartResponse(
     long Total,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<CartWarningResponse> Warnings);
+    IReadOnlyList<CartWarningResponse> Warnings,
+    CheckoutDetailsResponse Details);

@@ -21,6 +21,7 @@ namespace CartKit.AspNetCore.Contracts;
 /// The payment provider's reference: only in the answer to the payment route, which only the host's payment
 /// integration may call; <c>null</c> when anyone else reads the order.
 /// </param>
+/// <param name="Details">The cart's checkout details at checkout, with the discount codes and shipping method priced then.</param>
 public sealed record OrderResponse(
     string OrderId,
     string CartId,
@@ -35,4 +36,5 @@ public sealed record OrderResponse(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? PaidAt,
     DateTimeOffset? ClosedAt,
-    string? PaymentReference);
+    string? PaymentReference,
+    CheckoutDetailsResponse Details);

@@ -91,6 +91,23 @@ internal static class CartEndpoints
         return CartResults.Cart(http, result);
     }
 
+    public static async Task<IResult> UpdateDetailsAsync(
+        string sessionId,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        ICartEngine carts)
+    {
+        var (expectedVersion, request, problem) = await ReadEditAsync(ifMatch, http, CartKitJsonContext.Default.UpdateCartDetailsRequest).ConfigureAwait(false);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        var result = await carts.SetCheckoutDetailsAsync(Caller.For(http, sessionId), request.ToDetails(), request.Sent, expectedVersion, http.RequestAborted)
+            .ConfigureAwait(false);
+        return CartResults.Cart(http, result);
+    }
+
     // The preamble every edit with a body shares: a well-formed If-Match, then a well-formed JSON body.
     private static async ValueTask<(long? ExpectedVersion, T? Request, IResult? Problem)> ReadEditAsync<T>(string? ifMatch, HttpContext http, JsonTypeInfo<T> typeInfo)
         where T : class

@@ -5,6 +5,7 @@ internal static class RouteNames
 {
     public const string CreateCart = "CreateCart";
     public const string GetCart = "GetCart";
+    public const string UpdateCartDetails = "UpdateCartDetails";
     public const string AddCartItem = "AddCartItem";
     public const string SetCartItemQuantity = "SetCartItemQuantity";
     public const string RemoveCartItem = "RemoveCartItem";

@@ -30,8 +30,22 @@ internal static class CartKitProblems
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["priceChanges"] = changes });
         }
 
-        return Problem(status, type, title, error.Message);
+        return error.Code is CartKitErrorCode.DiscountCodeRefused or CartKitErrorCode.ShippingMethodRefused
+            ? RefusedField(status, type, title, error)
+            : Problem(status, type, title, error.Message);
     }
+
+    // A well-formed value the host's rules refused: a 422 of its own type that also names the field in `errors`, as a
+    // validation problem does, so a form can show the message next to the field.
+    private static ProblemHttpResult RefusedField(int status, string type, string title, CartKitError error) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [error.Target ?? "request"] = [error.Message] })
+        {
+            Status = status,
+            Type = type,
+            Title = title,
+            Detail = error.Message,
+        });
 
     public static ValidationProblem Validation(string field, string message) =>
         TypedResults.ValidationProblem(
@@ -79,6 +93,8 @@ internal static class CartKitProblems
         CartKitErrorCode.OrderNotCancellable => (409, CartKitProblemTypes.OrderNotCancellable, "Order not cancellable"),
         CartKitErrorCode.PaymentMismatch => (422, CartKitProblemTypes.PaymentMismatch, "Payment does not match the order"),
         CartKitErrorCode.PaymentConflict => (409, CartKitProblemTypes.PaymentConflict, "Payment conflict"),
+        CartKitErrorCode.DiscountCodeRefused => (422, CartKitProblemTypes.DiscountCodeRefused, "Discount code refused"),
+        CartKitErrorCode.ShippingMethodRefused => (422, CartKitProblemTypes.ShippingMethodRefused, "Shipping method refused"),
         _ => (422, CartKitProblemTypes.Refused, "Request refused"),
     };
 }

@@ -67,6 +67,8 @@ internal static class RenderedCarts
             hash.Add(adjustment.Amount.Amount);
         }
 
+        hash.Add(cart.Details);
+
         return hash.ToHashCode();
     }
 

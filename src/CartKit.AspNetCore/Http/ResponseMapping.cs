@@ -20,7 +20,8 @@ internal static class ResponseMapping
         cart.Total.Amount,
         cart.CreatedAt,
         cart.UpdatedAt,
-        Warnings(cart.Warnings));
+        Warnings(cart.Warnings),
+        Details(cart.Details));
 
     public static CreateCartResponse ToResponse(this CartSessionCreated created) =>
         new(created.SessionId, created.ExpiresAt, created.Cart.ToResponse());
@@ -48,7 +49,8 @@ internal static class ResponseMapping
         order.ExpiresAt == DateTimeOffset.MaxValue ? null : order.ExpiresAt,
         order.PaidAt,
         order.ClosedAt,
-        withPayment ? order.PaymentReference : null);
+        withPayment ? order.PaymentReference : null,
+        Details(order.Details));
 
     public static PriceChangeResponse[] ToResponse(this IReadOnlyList<PriceChange> changes)
     {
@@ -61,6 +63,15 @@ internal static class ResponseMapping
 
         return result;
     }
+
+    private static readonly CheckoutDetailsResponse NoDetails = new(null, null, null, null, []);
+
+    private static CheckoutDetailsResponse Details(CheckoutDetails details) => details.IsEmpty
+        ? NoDetails
+        : new(details.Email, Address(details.ShippingAddress), Address(details.BillingAddress), details.ShippingMethod, details.DiscountCodes);
+
+    private static PostalAddressResponse? Address(PostalAddress? a) =>
+        a is null ? null : new(a.Name, a.Line1, a.Line2, a.City, a.PostalCode, a.Region, a.Country);
 
     private static LineItemResponse[] Lines(IReadOnlyList<LineItem> lines)
     {

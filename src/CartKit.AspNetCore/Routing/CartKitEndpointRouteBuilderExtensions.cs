@@ -14,7 +14,8 @@ public static class CartKitEndpointRouteBuilderExtensions
     private const string OrdersTag = "Orders";
 
     /// <summary>
-    /// Maps the cart and order routes: <c>POST /cart</c>, <c>GET /cart/{sessionId}</c>, the item routes,
+    /// Maps the cart and order routes: <c>POST /cart</c>, <c>GET /cart/{sessionId}</c>, <c>PATCH /cart/{sessionId}</c>
+    /// (checkout details), the item routes,
     /// <c>POST /cart/{sessionId}/checkout</c> and <c>GET /orders/{orderId}</c>. Payment confirmation is mapped
     /// separately by <see cref="MapCartKitPayments"/> so the host can put its own authorization on it.
     /// Requires <c>services.AddCartKit()</c>.
@@ -47,6 +48,16 @@ public static class CartKitEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithETagHeader(StatusCodes.Status200OK);
+
+        group.MapPatch("/cart/{sessionId}", CartEndpoints.UpdateDetailsAsync)
+            .WithName(RouteNames.UpdateCartDetails)
+            .WithSummary("Set the cart's checkout details")
+            .WithDescription("Sets email, shipping and billing address, shipping method and discount codes, and prices the cart again. Each property sent replaces the cart's value and null clears it; properties left out keep theirs; an address and the code list are replaced whole. A discount code or shipping method the host's pricing does not accept is refused with 422 and not kept. Send If-Match with the cart's ETag to refuse the change if the cart changed meanwhile.")
+            .WithTags(CartTag)
+            .AcceptsJson<UpdateCartDetailsRequest>()
+            .Produces<CartResponse>()
+            .WithETagHeader(StatusCodes.Status200OK)
+            .WithMutationProblems();
 
         group.MapPost("/cart/{sessionId}/items", CartEndpoints.AddItemAsync)
             .WithName(RouteNames.AddCartItem)

@@ -18,4 +18,5 @@ namespace CartKit.AspNetCore.Serialization;
 [JsonSerializable(typeof(ConfirmPaymentRequest))]
 [JsonSerializable(typeof(CancelOrderRequest))]
 [JsonSerializable(typeof(PriceChangeResponse[]))]
+[JsonSerializable(typeof(UpdateCartDetailsRequest))]
 internal sealed partial class CartKitJsonContext : JsonSerializerContext;

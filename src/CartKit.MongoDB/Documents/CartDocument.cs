@@ -2,11 +2,15 @@ using CartKit.Domain;
 
 namespace CartKit.MongoDB.Documents;
 
-// A cart as stored in MongoDB (schema version 1). The shape is set by MongoClassMaps and documented in
+// A cart as stored in MongoDB (schema versions 1 and 2). The shape is set by MongoClassMaps and documented in
 // docs/mongodb.md; change either only together with the other and a new schema version.
 internal sealed class CartDocument
 {
-    public const int CurrentSchemaVersion = 1;
+    // Version 2 adds `details`. Carts are replaced whole, so a CartKit that reads only version 1 would drop the details
+    // on its next write: a cart with details is written as version 2, which such a reader refuses, and a cart without
+    // them as version 1, which every version reads, so a mixed deployment fails only for carts with details.
+    public const int CurrentSchemaVersion = 2;
+    public const int SchemaVersionWithoutDetails = 1;
 
     public string Id { get; set; } = string.Empty;
 
@@ -42,4 +46,5 @@ internal sealed class CartDocument
     // Optional within schema version 1: absent when the cart has no warnings. A reader that predates it ignores it,
     // and its next replace drops them, which only ends a notice early.
     public List<WarningDocument>? Warnings { get; set; }
+    public CheckoutDetailsDocument? Details { get; set; }
 }

@@ -39,6 +39,7 @@ internal static class MongoClassMaps
         Require(BsonClassMap.TryRegisterClassMap(adjustments), adjustments);
         lines.Freeze();
         adjustments.Freeze();
+        var details = CheckoutDetailsSerializer();
 
         var lineList = new EnumerableInterfaceImplementerSerializer<List<LineDocument>, LineDocument>(new BsonClassMapSerializer<LineDocument>(lines));
         var adjustmentList = new EnumerableInterfaceImplementerSerializer<List<AdjustmentDocument>, AdjustmentDocument>(
@@ -78,6 +79,7 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.CompletedByOrderId).SetElementName("completedByOrderId").SetSerializer(Text).SetIgnoreIfNull(true);
             cm.MapMember(d => d.RemainderCartId).SetElementName("remainderCartId").SetSerializer(Text).SetIgnoreIfNull(true);
             cm.MapMember(d => d.Warnings).SetElementName("warnings").SetSerializer(warningList).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.Details).SetElementName("details").SetSerializer(details).SetIgnoreIfNull(true);
         });
         var orders = new BsonClassMap<OrderDocument>(cm =>
         {
@@ -97,6 +99,7 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.PaidAt).SetElementName("paidAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
             cm.MapMember(d => d.PaymentReference).SetElementName("paymentReference").SetSerializer(Text).SetIgnoreIfNull(true);
             cm.MapMember(d => d.ClosedAt).SetElementName("closedAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.Details).SetElementName("details").SetSerializer(details).SetIgnoreIfNull(true);
         });
         var keys = new BsonClassMap<IdempotencyKeyDocument>(cm =>
         {
@@ -113,6 +116,38 @@ internal static class MongoClassMaps
         Require(BsonClassMap.TryRegisterClassMap(orders), orders);
         Require(BsonClassMap.TryRegisterClassMap(keys), keys);
         return true;
+    }
+
+    // Checkout details and their addresses, nested in carts and orders.
+    private static BsonClassMapSerializer<CheckoutDetailsDocument> CheckoutDetailsSerializer()
+    {
+        var addresses = new BsonClassMap<AddressDocument>(cm =>
+        {
+            cm.MapMember(d => d.Name).SetElementName("name").SetSerializer(Text).SetIsRequired(true);
+            cm.MapMember(d => d.Line1).SetElementName("line1").SetSerializer(Text).SetIsRequired(true);
+            cm.MapMember(d => d.Line2).SetElementName("line2").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.City).SetElementName("city").SetSerializer(Text).SetIsRequired(true);
+            cm.MapMember(d => d.PostalCode).SetElementName("postalCode").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.Region).SetElementName("region").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.Country).SetElementName("country").SetSerializer(Text).SetIsRequired(true);
+        });
+        Require(BsonClassMap.TryRegisterClassMap(addresses), addresses);
+        addresses.Freeze();
+        var address = new BsonClassMapSerializer<AddressDocument>(addresses);
+
+        var details = new BsonClassMap<CheckoutDetailsDocument>(cm =>
+        {
+            cm.MapMember(d => d.Email).SetElementName("email").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.ShippingAddress).SetElementName("shippingAddress").SetSerializer(address).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.BillingAddress).SetElementName("billingAddress").SetSerializer(address).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.ShippingMethod).SetElementName("shippingMethod").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.DiscountCodes).SetElementName("discountCodes")
+                .SetSerializer(new EnumerableInterfaceImplementerSerializer<List<string>, string>(Text))
+                .SetShouldSerializeMethod(d => ((CheckoutDetailsDocument)d).DiscountCodes.Count > 0);
+        });
+        Require(BsonClassMap.TryRegisterClassMap(details), details);
+        details.Freeze();
+        return new BsonClassMapSerializer<CheckoutDetailsDocument>(details);
     }
 
     // A map registered before ours can only be an automatic one (the types are internal): its shape would differ.

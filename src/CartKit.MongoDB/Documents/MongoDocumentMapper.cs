@@ -10,7 +10,7 @@ internal static class MongoDocumentMapper
     public static CartDocument ToDocument(Cart cart) => new()
     {
         Id = cart.Id,
-        SchemaVersion = CartDocument.CurrentSchemaVersion,
+        SchemaVersion = cart.Details.IsEmpty ? CartDocument.SchemaVersionWithoutDetails : CartDocument.CurrentSchemaVersion,
         Version = cart.Version,
         Status = cart.Status,
         SessionId = cart.Owner.SessionId,
@@ -26,11 +26,12 @@ internal static class MongoDocumentMapper
         CompletedByOrderId = cart.CompletedByOrderId,
         RemainderCartId = cart.RemainderCartId,
         Warnings = ToDocuments(cart.Warnings),
+        Details = ToDocument(cart.Details),
     };
 
     public static Cart ToCart(CartDocument document)
     {
-        EnsureSchema("cart", document.Id, document.SchemaVersion, CartDocument.CurrentSchemaVersion);
+        EnsureSchema("cart", document.Id, document.SchemaVersion, CartDocument.SchemaVersionWithoutDetails, CartDocument.CurrentSchemaVersion);
         var currency = Currency.FromCode(document.Currency);
         return new Cart
         {
@@ -49,6 +50,7 @@ internal static class MongoDocumentMapper
             CompletedByOrderId = document.CompletedByOrderId,
             RemainderCartId = document.RemainderCartId,
             Warnings = ToWarnings(document.Warnings),
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -69,11 +71,12 @@ internal static class MongoDocumentMapper
         PaidAt = order.PaidAt?.UtcDateTime,
         PaymentReference = order.PaymentReference,
         ClosedAt = order.ClosedAt?.UtcDateTime,
+        Details = ToDocument(order.Details),
     };
 
     public static Order ToOrder(OrderDocument document)
     {
-        EnsureSchema("order", document.Id, document.SchemaVersion, OrderDocument.CurrentSchemaVersion);
+        EnsureSchema("order", document.Id, document.SchemaVersion, OrderDocument.CurrentSchemaVersion, OrderDocument.CurrentSchemaVersion);
         var currency = Currency.FromCode(document.Currency);
         return new Order
         {
@@ -90,6 +93,7 @@ internal static class MongoDocumentMapper
             PaidAt = document.PaidAt is { } paidAt ? Utc(paidAt) : null,
             PaymentReference = document.PaymentReference,
             ClosedAt = document.ClosedAt is { } closedAt ? Utc(closedAt) : null,
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -106,7 +110,7 @@ internal static class MongoDocumentMapper
 
     public static IdempotencyRecord ToRecord(IdempotencyKeyDocument document)
     {
-        EnsureSchema("idempotency key", document.Key, document.SchemaVersion, IdempotencyKeyDocument.CurrentSchemaVersion);
+        EnsureSchema("idempotency key", document.Key, document.SchemaVersion, IdempotencyKeyDocument.CurrentSchemaVersion, IdempotencyKeyDocument.CurrentSchemaVersion);
         return new IdempotencyRecord(
             document.Key,
             document.CartId,
@@ -181,12 +185,62 @@ internal static class MongoDocumentMapper
     }
 
     // A newer CartKit may have changed the shape; reading (and later replacing) such a document would lose data.
-    private static void EnsureSchema(string kind, string id, int schemaVersion, int supported)
+    private static void EnsureSchema(string kind, string id, int schemaVersion, int oldest, int newest)
     {
-        if (schemaVersion != supported)
+        if (schemaVersion < oldest || schemaVersion > newest)
         {
+            var supported = oldest == newest ? $"only version {newest}" : $"versions {oldest} to {newest}";
             throw new InvalidOperationException(
-                $"The stored {kind} '{id}' has schema version {schemaVersion}; this version of CartKit reads only version {supported}. Upgrade CartKit or migrate the document.");
+                $"The stored {kind} '{id}' has schema version {schemaVersion}; this version of CartKit reads {supported}. Upgrade CartKit or migrate the document.");
         }
     }
+
+    // Checkout details: no subdocument at all when there are none.
+    private static CheckoutDetailsDocument? ToDocument(CheckoutDetails details) => details.IsEmpty
+        ? null
+        : new CheckoutDetailsDocument
+        {
+            Email = details.Email,
+            ShippingAddress = ToDocument(details.ShippingAddress),
+            BillingAddress = ToDocument(details.BillingAddress),
+            ShippingMethod = details.ShippingMethod,
+            DiscountCodes = [.. details.DiscountCodes],
+        };
+
+    private static AddressDocument? ToDocument(PostalAddress? address) => address is null
+        ? null
+        : new AddressDocument
+        {
+            Name = address.Name,
+            Line1 = address.Line1,
+            Line2 = address.Line2,
+            City = address.City,
+            PostalCode = address.PostalCode,
+            Region = address.Region,
+            Country = address.Country,
+        };
+
+    private static CheckoutDetails ToDetails(CheckoutDetailsDocument? document) => document is null
+        ? CheckoutDetails.None
+        : new CheckoutDetails
+        {
+            Email = document.Email,
+            ShippingAddress = ToAddress(document.ShippingAddress),
+            BillingAddress = ToAddress(document.BillingAddress),
+            ShippingMethod = document.ShippingMethod,
+            DiscountCodes = [.. document.DiscountCodes],
+        };
+
+    private static PostalAddress? ToAddress(AddressDocument? document) => document is null
+        ? null
+        : new PostalAddress
+        {
+            Name = document.Name,
+            Line1 = document.Line1,
+            Line2 = document.Line2,
+            City = document.City,
+            PostalCode = document.PostalCode,
+            Region = document.Region,
+            Country = document.Country,
+        };
 }

@@ -3,7 +3,9 @@ using CartKit.Domain;
 namespace CartKit.MongoDB.Documents;
 
 // An order as stored in MongoDB (schema version 1). The shape is set by MongoClassMaps and documented in
-// docs/mongodb.md; change either only together with the other and a new schema version.
+// docs/mongodb.md; change either only together with the other and a new schema version. `details` came without a new
+// version: orders are never replaced whole (only their status and payment fields are set), so a CartKit that does not
+// know the field leaves it in place.
 internal sealed class OrderDocument
 {
     public const int CurrentSchemaVersion = 1;
@@ -38,4 +40,5 @@ internal sealed class OrderDocument
     public string? PaymentReference { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+    public CheckoutDetailsDocument? Details { get; set; }
 }

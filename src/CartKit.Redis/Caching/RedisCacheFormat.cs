@@ -24,6 +24,12 @@ namespace CartKit.Redis.Caching;
 // sign-in merge and the next edit), so adding one keeps the format: an older reader meets it only in the entries that
 // carry it, and treats those as misses. "f" is the format; a reader that meets another one treats the entry as a miss,
 // so a format change needs no flush.
+//
+// Checkout details, on carts and orders that have any, are one more optional property:
+//   "d":{"e":email,"sa":[name,line1,line2,city,postalCode,region,country],"ba":[..],"sm":method,"dc":[code,..]}
+// with absent fields omitted (null inside an address). It needed no new format: entries without "d" read as before,
+// and a reader that predates it meets an unknown property, which is unreadable, so it drops the entry and reads the
+// source of truth: a miss, as for another format.
 internal static class RedisCacheFormat
 {
     public const int Format = 1;
@@ -86,6 +92,7 @@ internal static class RedisCacheFormat
                 writer.WriteString("rc"u8, remainder);
             }
 
+            WriteDetails(writer, cart.Details);
             WriteLines(writer, cart.Lines, cart.Adjustments);
             if (cart.Warnings.Count > 0)
             {
@@ -132,6 +139,7 @@ internal static class RedisCacheFormat
                 writer.WriteString("pr"u8, reference);
             }
 
+            WriteDetails(writer, order.Details);
             WriteLines(writer, order.Lines, order.Adjustments);
             writer.WriteEndObject();
         }
@@ -168,6 +176,7 @@ internal static class RedisCacheFormat
         Currency? currency = null;
         long createdAt = 0, updatedAt = 0, lastActivityAt = 0;
         IReadOnlyList<string> mergedCartIds = [];
+        var details = CheckoutDetails.None;
         var lines = NoLines;
         var adjustments = NoAdjustments;
         var warnings = NoWarnings;
@@ -226,6 +235,10 @@ internal static class RedisCacheFormat
             {
                 remainder = ReadString(ref reader);
             }
+            else if (reader.ValueTextEquals("d"u8))
+            {
+                details = ReadDetails(ref reader, previous?.Details);
+            }
             else if (reader.ValueTextEquals("nl"u8))
             {
                 lineCount = ReadCount(ref reader);
@@ -271,6 +284,7 @@ internal static class RedisCacheFormat
             CompletedByOrderId = completedBy,
             RemainderCartId = remainder,
             Warnings = warnings,
+            Details = details,
         };
     }
 
@@ -283,6 +297,7 @@ internal static class RedisCacheFormat
         var status = OrderStatus.PendingPayment;
         Currency? currency = null;
         long createdAt = 0;
+        var details = CheckoutDetails.None;
         var lines = NoLines;
         var adjustments = NoAdjustments;
         int lineCount = 0, adjustmentCount = 0;
@@ -340,6 +355,10 @@ internal static class RedisCacheFormat
             {
                 reference = ReadString(ref reader);
             }
+            else if (reader.ValueTextEquals("d"u8))
+            {
+                details = ReadDetails(ref reader);
+            }
             else if (reader.ValueTextEquals("nl"u8))
             {
                 lineCount = ReadCount(ref reader);
@@ -377,6 +396,7 @@ internal static class RedisCacheFormat
             PaidAt = paidAt is { } paid ? Time(paid) : null,
             PaymentReference = reference,
             ClosedAt = closedAt is { } closed ? Time(closed) : null,
+            Details = details,
         };
     }
 
@@ -387,6 +407,149 @@ internal static class RedisCacheFormat
         {
             writer.WriteString("u"u8, userId);
         }
+    }
+
+    // Checkout details: nothing at all when there are none, which is most carts.
+    private static void WriteDetails(Utf8JsonWriter writer, CheckoutDetails details)
+    {
+        if (details.IsEmpty)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("d"u8);
+        if (details.Email is { } email)
+        {
+            writer.WriteString("e"u8, email);
+        }
+
+        WriteAddress(writer, "sa"u8, details.ShippingAddress);
+        WriteAddress(writer, "ba"u8, details.BillingAddress);
+        if (details.ShippingMethod is { } method)
+        {
+            writer.WriteString("sm"u8, method);
+        }
+
+        if (details.DiscountCodes.Count > 0)
+        {
+            writer.WriteStartArray("dc"u8);
+            foreach (var code in details.DiscountCodes)
+            {
+                writer.WriteStringValue(code);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAddress(Utf8JsonWriter writer, ReadOnlySpan<byte> name, PostalAddress? address)
+    {
+        if (address is null)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        writer.WriteStringValue(address.Name);
+        writer.WriteStringValue(address.Line1);
+        WriteOptional(writer, address.Line2);
+        writer.WriteStringValue(address.City);
+        WriteOptional(writer, address.PostalCode);
+        WriteOptional(writer, address.Region);
+        writer.WriteStringValue(address.Country);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    // previous: the earlier snapshot's details, returned instead of new ones when every field is equal.
+    private static CheckoutDetails ReadDetails(ref Utf8JsonReader reader, CheckoutDetails? previous = null)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        string? email = null, method = null;
+        PostalAddress? shipping = null, billing = null;
+        IReadOnlyList<string> codes = [];
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("e"u8))
+            {
+                email = ReadString(ref reader, previous?.Email);
+            }
+            else if (reader.ValueTextEquals("sa"u8))
+            {
+                shipping = ReadAddress(ref reader, previous?.ShippingAddress);
+            }
+            else if (reader.ValueTextEquals("ba"u8))
+            {
+                billing = ReadAddress(ref reader, previous?.BillingAddress);
+            }
+            else if (reader.ValueTextEquals("sm"u8))
+            {
+                method = ReadString(ref reader, previous?.ShippingMethod);
+            }
+            else if (reader.ValueTextEquals("dc"u8))
+            {
+                codes = ReadStrings(ref reader);
+            }
+            else
+            {
+                throw new JsonException("The cached checkout details have an unknown property.");
+            }
+        }
+
+        var details = new CheckoutDetails
+        {
+            Email = email,
+            ShippingAddress = shipping,
+            BillingAddress = billing,
+            ShippingMethod = method,
+            DiscountCodes = codes,
+        };
+        return previous is not null && previous.Equals(details) ? previous : details;
+    }
+
+    private static PostalAddress ReadAddress(ref Utf8JsonReader reader, PostalAddress? previous)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var address = new PostalAddress
+        {
+            Name = ReadString(ref reader, previous?.Name),
+            Line1 = ReadString(ref reader, previous?.Line1),
+            Line2 = ReadOptionalString(ref reader, previous?.Line2),
+            City = ReadString(ref reader, previous?.City),
+            PostalCode = ReadOptionalString(ref reader, previous?.PostalCode),
+            Region = ReadOptionalString(ref reader, previous?.Region),
+            Country = ReadString(ref reader, previous?.Country),
+        };
+        Expect(ref reader, JsonTokenType.EndArray);
+        return previous is not null && previous == address ? previous : address;
+    }
+
+    private static string? ReadOptionalString(ref Utf8JsonReader reader, string? known)
+    {
+        if (Next(ref reader) == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"The cached entry has {reader.TokenType} where a string or null belongs.");
+        }
+
+        return known is not null && reader.ValueTextEquals(known) ? known : reader.GetString()!;
     }
 
     private static void WriteLines(Utf8JsonWriter writer, IReadOnlyList<LineItem> lines, IReadOnlyList<AdjustmentLine> adjustments)

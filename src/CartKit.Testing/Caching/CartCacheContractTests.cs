@@ -35,6 +35,22 @@ public abstract class CartCacheContractTests
     }
 
     [StorageFact]
+    public async Task CheckoutDetails_RoundTrip_AsSetChangedAndCleared()
+    {
+        var cache = await CreateCacheAsync();
+        var v1 = Samples.Cart() with { Details = CheckoutDetails.None };
+        var v2 = Samples.Next(v1, c => c with { Details = Samples.Details });
+        var v3 = Samples.Next(v2, c => c with { Details = new CheckoutDetails { ShippingAddress = Samples.Details.BillingAddress } });
+        var v4 = Samples.Next(v3, c => c with { Details = CheckoutDetails.None });
+
+        foreach (var cart in new[] { v1, v2, v3, v4 })
+        {
+            await cache.CartWrittenAsync(cart);
+            StoreAssert.SameCart(cart, (await cache.GetCartAsync(cart.Id)).Cart);
+        }
+    }
+
+    [StorageFact]
     public async Task ARefresh_ReplacesAnOlderVersion()
     {
         var cache = await CreateCacheAsync();

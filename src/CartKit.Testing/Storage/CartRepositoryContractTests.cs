@@ -26,6 +26,35 @@ public abstract class CartRepositoryContractTests
     }
 
     [StorageFact]
+    public async Task Replace_ChangingThenClearingCheckoutDetails_RoundTripsEachVersion()
+    {
+        var store = await CreateRepositoryAsync();
+        var cart = Samples.Cart() with { Details = CheckoutDetails.None };
+        await store.InsertAsync(cart);
+        StoreAssert.SameCart(cart, await store.GetAsync(cart.Id));
+
+        // Every field set, then some cleared (an address, the codes, an optional address line), then none at all.
+        var full = Samples.Next(cart, c => c with { Details = Samples.Details });
+        var partial = Samples.Next(full, c => c with
+        {
+            Details = Samples.Details with
+            {
+                BillingAddress = null,
+                DiscountCodes = [],
+                ShippingAddress = Samples.Details.ShippingAddress! with { Line2 = null, Region = null },
+            },
+        });
+        var cleared = Samples.Next(partial, c => c with { Details = CheckoutDetails.None });
+        foreach (var (next, expected) in new[] { (full, cart.Version), (partial, full.Version), (cleared, partial.Version) })
+        {
+            Assert.Equal(CartWriteResult.Written, await store.ReplaceAsync(next, expected));
+            StoreAssert.SameCart(next, await store.GetAsync(cart.Id));
+        }
+
+        Assert.True((await store.GetAsync(cart.Id))!.Details.IsEmpty);
+    }
+
+    [StorageFact]
     public async Task Get_UnknownId_ReturnsNothing()
     {
         var store = await CreateRepositoryAsync();

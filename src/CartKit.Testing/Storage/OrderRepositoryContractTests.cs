@@ -23,6 +23,21 @@ public abstract class OrderRepositoryContractTests
     }
 
     [StorageFact]
+    public async Task Insert_OrdersWithAndWithoutCheckoutDetails_ReadBackAsWritten()
+    {
+        var store = await CreateRepositoryAsync();
+        var without = Samples.Order(Samples.Cart() with { Details = CheckoutDetails.None });
+        var partial = Samples.Order(Samples.Cart() with { Details = new CheckoutDetails { Email = "a@example.com", DiscountCodes = ["X"] } });
+
+        await store.InsertAsync(without);
+        await store.InsertAsync(partial);
+
+        StoreAssert.SameOrder(without, await store.GetAsync(without.Id));
+        StoreAssert.SameOrder(partial, await store.GetAsync(partial.Id));
+        Assert.True((await store.GetAsync(without.Id))!.Details.IsEmpty);
+    }
+
+    [StorageFact]
     public async Task Insert_ASecondOrderForTheSameCartVersion_ReturnsTheFirst()
     {
         var store = await CreateRepositoryAsync();

@@ -7,11 +7,12 @@ namespace CartKit.Carts;
 // them again on every attempt.
 internal readonly struct CartChange
 {
-    private CartChange(CartChangeKind kind, Cart? draft, CartKitError? error)
+    private CartChange(CartChangeKind kind, Cart? draft, CartKitError? error, CheckoutDetails? mustApply = null)
     {
         Kind = kind;
         Draft = draft;
         Error = error;
+        MustApply = mustApply;
     }
 
     public CartChangeKind Kind { get; }
@@ -19,6 +20,9 @@ internal readonly struct CartChange
     public Cart? Draft { get; }
 
     public CartKitError? Error { get; }
+
+    // The discount codes and shipping method the pricing of the draft must accept, or the write is refused instead.
+    public CheckoutDetails? MustApply { get; }
 
     // Nothing to write: the cart as it is is the answer (an edit that changes nothing, a merge already applied).
     public static CartChange Keep => new(CartChangeKind.Keep, null, null);
@@ -28,6 +32,9 @@ internal readonly struct CartChange
 
     // A draft of the next snapshot; the writer adds the adjustments, the version and the timestamps.
     public static CartChange Write(Cart draft) => new(CartChangeKind.Write, draft, null);
+
+    // A draft whose checkout details name codes or a method the shopper just gave: written only if pricing accepts them.
+    public static CartChange Write(Cart draft, CheckoutDetails? mustApply) => new(CartChangeKind.Write, draft, null, mustApply);
 
     public static CartChange Refuse(CartKitError error) => new(CartChangeKind.Refuse, null, error);
 }

@@ -181,6 +181,40 @@ internal sealed class CartEngine : ICartEngine
         CancellationToken cancellationToken = default) =>
         MutateAsync(caller, null, expectedVersion, 0, static (cart, _) => CartLines.Clear(cart), cancellationToken);
 
+    public ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
+        CartCaller caller,
+        CheckoutDetails details,
+        CheckoutDetailsFields fields,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var normalized = CheckoutDetailsRules.Normalize(details, fields);
+        if (!normalized.Succeeded)
+        {
+            return ValueTask.FromResult<CartKitResult<Cart>>(normalized.Error);
+        }
+
+        // What the shopper gives now must be accepted by pricing, or the update is refused; what the cart kept from before
+        // is checked again too, but dropped rather than refused when it no longer applies.
+        var update = normalized.Value;
+        var mustApply = new CheckoutDetails
+        {
+            DiscountCodes = fields.HasFlag(CheckoutDetailsFields.DiscountCodes) ? update.DiscountCodes : [],
+            ShippingMethod = fields.HasFlag(CheckoutDetailsFields.ShippingMethod) ? update.ShippingMethod : null,
+        };
+        return MutateAsync(
+            caller,
+            null,
+            expectedVersion,
+            (update, fields),
+            static (cart, s) => CheckoutDetailsRules.Apply(cart.Details, s.update, s.fields) is var next && ReferenceEquals(next, cart.Details)
+                ? cart
+                : cart with { Details = next },
+            cancellationToken,
+            mustApply.IsEmpty ? null : mustApply);
+    }
+
     public ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default)
     {
         if (userId is null || !UserIds.IsValidOrNull(userId))
@@ -206,7 +240,8 @@ internal sealed class CartEngine : ICartEngine
         long? expectedVersion,
         TState state,
         Func<Cart, TState, CartKitResult<Cart>> edit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CheckoutDetails? mustApply = null)
     {
         if (!UserIds.IsValidOrNull(caller.UserId))
         {
@@ -232,8 +267,8 @@ internal sealed class CartEngine : ICartEngine
             var write = await _writer.WriteAsync(
                 session.Value.CartId,
                 "cart edit",
-                (caller.UserId, expectedVersion, state, edit, redirected),
-                static (cart, s) => DecideEdit(cart, s.UserId, s.expectedVersion, s.state, s.edit, clearWarnings: !s.redirected),
+                (caller.UserId, expectedVersion, state, edit, redirected, mustApply),
+                static (cart, s) => DecideEdit(cart, s.UserId, s.expectedVersion, s.state, s.edit, clearWarnings: !s.redirected, s.mustApply),
                 cancellationToken).ConfigureAwait(false);
             switch (write.Outcome)
             {
@@ -270,7 +305,8 @@ internal sealed class CartEngine : ICartEngine
         long? expectedVersion,
         TState state,
         Func<Cart, TState, CartKitResult<Cart>> edit,
-        bool clearWarnings)
+        bool clearWarnings,
+        CheckoutDetails? mustApply)
     {
         switch (CartAccessRules.Classify(cart, userId))
         {
@@ -303,9 +339,9 @@ internal sealed class CartEngine : ICartEngine
 
         // A merge's warnings are news until the shopper changes the cart: the first edit that writes clears them, so
         // they are not shown forever (an edit that changes nothing keeps them).
-        return CartChange.Write(clearWarnings && edited.Value.Warnings.Count > 0
-            ? edited.Value with { Warnings = Frozen.Empty<CartWarning>() }
-            : edited.Value);
+        return CartChange.Write(
+            clearWarnings && edited.Value.Warnings.Count > 0 ? edited.Value with { Warnings = Frozen.Empty<CartWarning>() } : edited.Value,
+            mustApply);
     }
 
     // While the session store is down, a new session exists only as a cart's owner session in the source of truth,

@@ -81,4 +81,25 @@ internal static class CartErrors
     public static CartKitError LineLimitExceeded(int max) =>
         new(CartKitErrorCode.LineLimitExceeded, $"A cart can hold at most {max} distinct lines.", "sku");
 
+    // Checkout details the pricing refused. The codes and the method were validated as plain tokens before, so echoing
+    // them is safe.
+    public static CartKitError DiscountCodesRefused(IReadOnlyList<string> codes, bool emptyCart)
+    {
+        var named = string.Join(", ", codes.Select(c => $"'{c}'"));
+        var message = emptyCart
+            ? $"The discount {(codes.Count == 1 ? "code" : "codes")} {named} cannot apply to an empty cart; add items first."
+            : codes.Count == 1
+                ? $"The discount code {named} is unknown or does not apply to this cart."
+                : $"The discount codes {named} are unknown or do not apply to this cart.";
+        return new(CartKitErrorCode.DiscountCodeRefused, message, "discountCodes");
+    }
+
+    public static CartKitError ShippingMethodRefused(string method, bool emptyCart) =>
+        new(
+            CartKitErrorCode.ShippingMethodRefused,
+            emptyCart
+                ? $"The shipping method '{method}' cannot be chosen for an empty cart; add items first."
+                : $"The shipping method '{method}' is unknown or not available for this cart.",
+            "shippingMethod");
+
 }

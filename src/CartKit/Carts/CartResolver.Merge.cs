@@ -136,6 +136,7 @@ internal sealed partial class CartResolver
         {
             MergedCartIds = [.. target.MergedCartIds, guest.Id],
             Owner = target.Owner with { SessionId = sessionId },
+            Details = CheckoutDetailsRules.Fill(target.Details, guest.Details),
         });
     }
 

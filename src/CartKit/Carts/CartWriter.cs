@@ -81,6 +81,7 @@ internal sealed class CartWriter
 
             Cart current;
             Cart draft;
+            CheckoutDetails? mustApply;
             using (await _locks.AcquireAsync(cartId, cancellationToken).ConfigureAwait(false))
             {
                 var fresh = await _reader.ReadForUpdateAsync(cartId, cancellationToken).ConfigureAwait(false);
@@ -92,15 +93,21 @@ internal sealed class CartWriter
 
                 current = fresh ?? throw new InvalidOperationException("A cart write was decided for a cart that does not exist.");
                 draft = change.Draft!;
-                var needsPricing = NeedsPricing(current, draft, out var adjustments);
+                mustApply = change.MustApply;
+                var needsPricing = NeedsPricing(current, draft, out var pricing);
                 if (!needsPricing || priceUnderLock)
                 {
                     if (needsPricing)
                     {
-                        adjustments = await _pricer.PriceAsync(draft.Currency, draft.Lines, cancellationToken).ConfigureAwait(false);
+                        pricing = await PriceAsync(draft, cancellationToken).ConfigureAwait(false);
                     }
 
-                    var next = Revise(current, draft, adjustments);
+                    if (CheckoutDetailsRules.Refusal(mustApply, pricing) is { } refusal)
+                    {
+                        return CartWrite.NotWritten(CartChange.Refuse(refusal), current);
+                    }
+
+                    var next = Revise(current, draft, pricing);
                     if (Settle(await _carts.ReplaceAsync(next, current.Version, cancellationToken).ConfigureAwait(false), current, next) is { } done)
                     {
                         return done;
@@ -110,7 +117,15 @@ internal sealed class CartWriter
                 }
             }
 
-            var priced = Revise(current, draft, await _pricer.PriceAsync(draft.Currency, draft.Lines, cancellationToken).ConfigureAwait(false));
+            var pricedDraft = await PriceAsync(draft, cancellationToken).ConfigureAwait(false);
+            if (CheckoutDetailsRules.Refusal(mustApply, pricedDraft) is { } refused)
+            {
+                // Decided on the cart as read: a write that landed meanwhile could have made a difference, but the
+                // caller's retry decides on the cart as it is then.
+                return CartWrite.NotWritten(CartChange.Refuse(refused), current);
+            }
+
+            var priced = Revise(current, draft, pricedDraft);
             using (await _locks.AcquireAsync(cartId, cancellationToken).ConfigureAwait(false))
             {
                 // No second read: the compare-and-swap at the version the draft was made from is the check.
@@ -127,28 +142,35 @@ internal sealed class CartWriter
         return CartWrite.Exhausted;
     }
 
-    // Adjustments follow the lines: unchanged lines keep theirs, and lines that need no host code to price (no
-    // adjustments registered, or no lines) get none without leaving the lock.
-    private bool NeedsPricing(Cart current, Cart draft, out IReadOnlyList<AdjustmentLine> adjustments)
+    // Adjustments follow what they are computed from (the lines, the checkout details, the customer): a cart where none
+    // of it changed keeps its adjustments, and one that needs no host code to price (no adjustments registered, or no
+    // lines) gets its pricing without leaving the lock.
+    private bool NeedsPricing(Cart current, Cart draft, out CartPricing pricing)
     {
-        if (ReferenceEquals(current.Lines, draft.Lines) && ReferenceEquals(current.Currency, draft.Currency))
+        if (ReferenceEquals(current.Lines, draft.Lines) && ReferenceEquals(current.Currency, draft.Currency)
+            && ReferenceEquals(current.Details, draft.Details) && string.Equals(current.Owner.UserId, draft.Owner.UserId, StringComparison.Ordinal))
         {
-            adjustments = draft.Adjustments;
+            pricing = new CartPricing(draft.Adjustments, draft.Details, Checked: false);
             return false;
         }
 
-        adjustments = [];
+        pricing = CartPricer.WithoutAdjustments(draft.Lines, draft.Details);
         return _pricer.RunsAdjustments(draft.Lines);
     }
 
-    // The revision: the next snapshot, at version + 1, stamped now, with the adjustments of its lines. The time is taken
+    private ValueTask<CartPricing> PriceAsync(Cart draft, CancellationToken cancellationToken) =>
+        _pricer.PriceAsync(draft.Currency, draft.Lines, draft.Details, draft.Owner.UserId, cancellationToken);
+
+    // The revision: the next snapshot, at version + 1, stamped now, with the adjustments of its lines and the details
+    // pricing kept (a discount code or shipping method no adjustment accepts any more is dropped). The time is taken
     // here, after any pricing, so it is the time of the write.
-    private Cart Revise(Cart current, Cart draft, IReadOnlyList<AdjustmentLine> adjustments)
+    private Cart Revise(Cart current, Cart draft, CartPricing pricing)
     {
         var now = StoredTime.Now(_time);
         return draft with
         {
-            Adjustments = adjustments,
+            Adjustments = pricing.Adjustments,
+            Details = pricing.Details.IsEmpty ? CheckoutDetails.None : pricing.Details,
             Version = current.Version + 1,
             UpdatedAt = now,
             LastActivityAt = now,

@@ -74,6 +74,34 @@ public interface ICartEngine
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Sets checkout details on the cart (email, addresses, shipping method, discount codes) and prices it again.
+    /// Each field named in <paramref name="fields"/> takes its value from <paramref name="details"/>, where
+    /// <see langword="null"/> (or an empty value or list) clears it; every other field keeps the cart's value. An
+    /// address and the list of discount codes are replaced as a whole.
+    /// </summary>
+    /// <remarks>
+    /// Values are trimmed and checked (bounds in <see cref="CartWriteRules"/>; countries ISO 3166-1 alpha-2; discount
+    /// codes upper-cased, each kept once); an invalid one is a <see cref="CartKitErrorCode.Validation"/> error naming the
+    /// field (for example <c>shippingAddress.country</c>). Every discount code and the shipping method given must be
+    /// accepted by a pricing step (<see cref="Pricing.CartPricingContext.AcceptDiscountCode"/>), or the update is refused
+    /// with <see cref="CartKitErrorCode.DiscountCodeRefused"/> or <see cref="CartKitErrorCode.ShippingMethodRefused"/>
+    /// and nothing is written. An empty cart is never priced, so it accepts neither. Setting the values the cart already
+    /// has changes nothing and writes nothing.
+    /// </remarks>
+    /// <param name="caller">The session and, when signed in, the user.</param>
+    /// <param name="details">The values of the fields to set.</param>
+    /// <param name="fields">The fields to set; <see cref="CheckoutDetailsFields.All"/> replaces the details.</param>
+    /// <param name="expectedVersion">When set, the update applies only if the cart is still at this version.</param>
+    /// <param name="cancellationToken">The token to monitor for cancellation.</param>
+    /// <returns>The updated cart, or why the update was refused.</returns>
+    ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
+        CartCaller caller,
+        CheckoutDetails details,
+        CheckoutDetailsFields fields,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Attaches a signed-in user to a guest session: the guest cart is merged into the user's active cart
     /// (by <see cref="CartKitOptions.MergeStrategy"/>, within the limits) or, when the user has none, becomes the user's
     /// cart. What the limits leave out of a merge is reported in the merged cart's <see cref="Cart.Warnings"/>.

@@ -37,6 +37,18 @@ internal sealed class InstrumentedCartEngine(CartEngine inner, CartKitMetrics me
     public ValueTask<CartKitResult<Cart>> ClearAsync(CartCaller caller, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(metrics, EngineOperation.Clear, (inner, caller, expectedVersion, cancellationToken), static s => s.inner.ClearAsync(s.caller, s.expectedVersion, s.cancellationToken));
 
+    public ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
+        CartCaller caller,
+        CheckoutDetails details,
+        CheckoutDetailsFields fields,
+        long? expectedVersion = null,
+        CancellationToken cancellationToken = default) =>
+        OperationTelemetry.RunAsync(
+            metrics,
+            EngineOperation.SetCheckoutDetails,
+            (inner, caller, details, fields, expectedVersion, cancellationToken),
+            static s => s.inner.SetCheckoutDetailsAsync(s.caller, s.details, s.fields, s.expectedVersion, s.cancellationToken));
+
     public ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(metrics, EngineOperation.AttachUser, (inner, sessionId, userId, cancellationToken), static s => s.inner.AttachUserAsync(s.sessionId, s.userId, s.cancellationToken));
 

@@ -115,6 +115,7 @@ internal sealed class CartCompletion(
             Status = CartStatus.Active,
             Currency = completed.Currency,
             Lines = Frozen.Own(lines),
+            Details = completed.Details,
             Version = 1,
             CreatedAt = now,
             UpdatedAt = now,

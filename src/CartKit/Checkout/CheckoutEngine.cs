@@ -332,7 +332,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             return CartErrors.PriceChanged(changes);
         }
 
-        var adjustments = await _pricer.PriceAsync(cart.Currency, lines, cancellationToken).ConfigureAwait(false);
+        var pricing = await _pricer.PriceAsync(cart.Currency, lines, cart.Details, cart.Owner.UserId, cancellationToken).ConfigureAwait(false);
         return new Order
         {
             Id = CartKitIds.NewOrderId(),
@@ -342,7 +342,8 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             Status = OrderStatus.PendingPayment,
             Currency = cart.Currency,
             Lines = Frozen.Own(lines),
-            Adjustments = adjustments,
+            Adjustments = pricing.Adjustments,
+            Details = pricing.Details,
             CreatedAt = now,
             ExpiresAt = now + _options.PendingOrderTtl,
         };

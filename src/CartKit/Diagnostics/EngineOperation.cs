@@ -27,6 +27,8 @@ internal sealed class EngineOperation
 
     public static EngineOperation AttachUser { get; } = new("cart.attach_user");
 
+    public static EngineOperation SetCheckoutDetails { get; } = new("cart.set_checkout_details");
+
     public static EngineOperation Checkout { get; } = new("checkout");
 
     public static EngineOperation GetOrder { get; } = new("order.get");

@@ -62,6 +62,13 @@ public sealed record Cart
     /// </summary>
     public IReadOnlyList<CartWarning> Warnings { get; init => field = Frozen.List(value); } = Frozen.Empty<CartWarning>();
 
+    /// <summary>
+    /// Gets the checkout details (email, addresses, shipping method, discount codes); <see cref="CheckoutDetails.None"/>
+    /// until the shopper sets some. Every discount code and shipping method kept here was accepted by the pricing hook
+    /// the last time the cart was priced.
+    /// </summary>
+    public CheckoutDetails Details { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = CheckoutDetails.None;
+
     /// <summary>Gets the number of units across all lines.</summary>
     public int ItemCount => Totals.ItemCount(Lines);
 

@@ -58,6 +58,11 @@ public sealed record Order
     /// <returns>The status.</returns>
     public OrderStatus StatusAt(DateTimeOffset now) =>
         Status == OrderStatus.PendingPayment && now >= ExpiresAt ? OrderStatus.Expired : Status;
+    /// <summary>
+    /// Gets the checkout details of the cart at checkout, with the discount codes and shipping method the pricing
+    /// accepted then; <see cref="CheckoutDetails.None"/> when it had none.
+    /// </summary>
+    public CheckoutDetails Details { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = CheckoutDetails.None;
 
     /// <summary>Gets the number of units across all lines.</summary>
     public int ItemCount => Totals.ItemCount(Lines);

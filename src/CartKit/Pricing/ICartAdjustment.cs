@@ -5,8 +5,11 @@ namespace CartKit.Pricing;
 /// Adjustments run in the order they were registered, each seeing the running total left by the ones before.
 /// </summary>
 /// <remarks>
-/// Register with <c>builder.AddCartAdjustment&lt;T&gt;()</c>. Adjustments run whenever a cart's lines change and
-/// again at checkout (never for an empty cart), so they must be deterministic for the same lines and fast.
+/// Register with <c>builder.AddCartAdjustment&lt;T&gt;()</c>. Adjustments run whenever a cart's lines, checkout details
+/// or user change, and again at checkout (never for an empty cart), so they must be deterministic for the same input
+/// and fast. An adjustment that applies a discount code or prices the shipping method accepts it
+/// (<see cref="CartPricingContext.AcceptDiscountCode"/>, <see cref="CartPricingContext.AcceptShippingMethod"/>); codes
+/// and methods no adjustment accepts are not kept.
 /// </remarks>
 public interface ICartAdjustment
 {

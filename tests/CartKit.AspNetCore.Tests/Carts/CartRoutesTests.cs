@@ -42,7 +42,7 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
         var cart = await response.JsonAsync();
         Assert.Equal(created.GetProperty("cartId").GetString(), cart.GetProperty("cartId").GetString());
         Assert.Equal(
-            ["cartId", "status", "currency", "version", "items", "adjustments", "itemCount", "subtotal", "total", "createdAt", "updatedAt", "warnings"],
+            ["cartId", "status", "currency", "version", "items", "adjustments", "itemCount", "subtotal", "total", "createdAt", "updatedAt", "warnings", "details"],
             cart.EnumerateObject().Select(p => p.Name));
     }
 

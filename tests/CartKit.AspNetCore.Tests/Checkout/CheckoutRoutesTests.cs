@@ -26,7 +26,7 @@ public abstract class CheckoutRoutesTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(1250 + 2400, order.GetProperty("total").GetInt64());
         Assert.Equal(JsonValueKind.Null, order.GetProperty("paidAt").ValueKind);
         Assert.Equal(
-            ["orderId", "cartId", "cartVersion", "status", "currency", "items", "adjustments", "subtotal", "total", "createdAt", "expiresAt", "paidAt", "closedAt", "paymentReference"],
+            ["orderId", "cartId", "cartVersion", "status", "currency", "items", "adjustments", "subtotal", "total", "createdAt", "expiresAt", "paidAt", "closedAt", "paymentReference", "details"],
             order.EnumerateObject().Select(p => p.Name));
 
         using var read = await Client.GetAsync(response.Headers.Location);

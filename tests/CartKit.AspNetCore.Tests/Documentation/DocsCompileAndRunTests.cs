@@ -141,7 +141,9 @@ public sealed partial class DocsCompileAndRunTests(PackedPackages packages, ITes
         var printed = await RunShellBlockAsync(DocBlocks.Code(DocBlocks.HttpApi, DocBlocks.HttpApiSession), host.Client.BaseAddress!);
 
         Assert.Contains("\"sku\":\"MUG-CARTKIT\"", printed, StringComparison.Ordinal);
-        Assert.Matches("\"status\":\"paid\".*\"paymentReference\":\"pi_123\"", printed);
+        Assert.Contains("{\"name\":\"VAT DE 19%\",\"amount\":521}", printed, StringComparison.Ordinal);
+        Assert.Contains("\"total\":3261", printed, StringComparison.Ordinal);
+        Assert.Matches("\"status\":\"paid\".*\"total\":3261.*\"paymentReference\":\"pi_123\"", printed);
     }
 
     // The nuget.config exactly as getting-started prints it: the feed is found at its relative path or not at all.

@@ -44,6 +44,8 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
         { CartKitErrorCode.OrderNotCancellable, 409, CartKitProblemTypes.OrderNotCancellable },
         { CartKitErrorCode.PaymentMismatch, 422, CartKitProblemTypes.PaymentMismatch },
         { CartKitErrorCode.PaymentConflict, 409, CartKitProblemTypes.PaymentConflict },
+        { CartKitErrorCode.DiscountCodeRefused, 422, CartKitProblemTypes.DiscountCodeRefused },
+        { CartKitErrorCode.ShippingMethodRefused, 422, CartKitProblemTypes.ShippingMethodRefused },
     };
 
     [Theory]
@@ -55,6 +57,19 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
         Assert.Equal(status, ((IStatusCodeHttpResult)result).StatusCode);
         var problem = result is ValidationProblem validation ? validation.ProblemDetails : ((ProblemHttpResult)result).ProblemDetails;
         Assert.Equal(type, problem.Type);
+    }
+
+    [Theory]
+    [InlineData(CartKitErrorCode.DiscountCodeRefused, "discountCodes")]
+    [InlineData(CartKitErrorCode.ShippingMethodRefused, "shippingMethod")]
+    public void ARefusedCodeOrMethod_NamesItsFieldInErrors_LikeAValidationProblem(CartKitErrorCode code, string field)
+    {
+        var result = CartKitProblems.From(new CartKitError(code, "The discount code 'X' is unknown.", field));
+
+        var problem = Assert.IsType<HttpValidationProblemDetails>(((ProblemHttpResult)result).ProblemDetails);
+        Assert.Equal(422, problem.Status);
+        Assert.Equal("The discount code 'X' is unknown.", problem.Detail);
+        Assert.Equal(["The discount code 'X' is unknown."], problem.Errors[field]);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace CartKit.AspNetCore.Tests.Http;
 public sealed class RedisCartRoutesTests(RedisSampleApiFactory factory) : CartRoutesTests<RedisSampleApiFactory>(factory);
 
 public sealed class RedisMergeWarningsRoutesTests(RedisSampleApiFactory factory) : MergeWarningsRoutesTests<RedisSampleApiFactory>(factory);
+public sealed class RedisCartDetailsRoutesTests(RedisSampleApiFactory factory) : CartDetailsRoutesTests<RedisSampleApiFactory>(factory);
 
 public sealed class RedisCheckoutRoutesTests(RedisSampleApiFactory factory) : CheckoutRoutesTests<RedisSampleApiFactory>(factory);
 

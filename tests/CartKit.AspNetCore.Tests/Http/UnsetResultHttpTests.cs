@@ -74,6 +74,10 @@ public sealed class UnsetResultHttpTests(UnsetResultHttpTests.Host host) : IClas
         public ValueTask<CartKitResult<Cart>> ClearAsync(CartCaller caller, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
             inner.ClearAsync(caller, expectedVersion, cancellationToken);
 
+        public ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
+            CartCaller caller, CheckoutDetails details, CheckoutDetailsFields fields, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+            inner.SetCheckoutDetailsAsync(caller, details, fields, expectedVersion, cancellationToken);
+
         public ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default) =>
             inner.AttachUserAsync(sessionId, userId, cancellationToken);
 

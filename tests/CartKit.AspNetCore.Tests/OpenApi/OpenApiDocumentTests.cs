@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests(SampleApiFactory factory) : IClassFixtu
         var operations = document["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
             .ToList();
-        Assert.Equal(11, operations.Count);
+        Assert.Equal(12, operations.Count);
         Assert.All(operations, op =>
         {
             Assert.False(string.IsNullOrEmpty(op.Operation["operationId"]?.GetValue<string>()), $"{op.Method} {op.Path} has no name");

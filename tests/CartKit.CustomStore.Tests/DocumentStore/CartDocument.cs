@@ -21,4 +21,5 @@ public sealed record CartDocument(
     IReadOnlyList<string> MergedCartIds,
     string? CompletedByOrderId,
     string? RemainderCartId = null,
-    IReadOnlyList<WarningDocument>? Warnings = null);
+    IReadOnlyList<WarningDocument>? Warnings = null,
+    DetailsDocument? Details = null);

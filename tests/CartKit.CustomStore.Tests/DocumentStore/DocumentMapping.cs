@@ -24,7 +24,8 @@ internal static class DocumentMapping
             [.. cart.MergedCartIds],
             cart.CompletedByOrderId,
             cart.RemainderCartId,
-            cart.Warnings.Count == 0 ? null : [.. cart.Warnings.Select(w => new WarningDocument(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))]),
+            cart.Warnings.Count == 0 ? null : [.. cart.Warnings.Select(w => new WarningDocument(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))],
+            ToDocument(cart.Details)),
         DocumentJsonContext.Default.CartDocument);
 
     public static CartDocument ReadCartDocument(string json) =>
@@ -51,6 +52,7 @@ internal static class DocumentMapping
             CompletedByOrderId = document.CompletedByOrderId,
             RemainderCartId = document.RemainderCartId,
             Warnings = document.Warnings is null ? [] : [.. document.Warnings.Select(w => new CartWarning(w.Code, w.Sku, w.ItemId, w.RequestedQuantity, w.KeptQuantity, w.Message))],
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -72,7 +74,8 @@ internal static class DocumentMapping
         order.ExpiresAt,
         order.PaidAt,
         order.PaymentReference,
-        order.ClosedAt);
+        order.ClosedAt,
+        ToDocument(order.Details));
 
     public static OrderDocument ReadOrderDocument(string json) =>
         JsonSerializer.Deserialize(json, DocumentJsonContext.Default.OrderDocument)
@@ -96,6 +99,7 @@ internal static class DocumentMapping
             PaidAt = document.PaidAt,
             PaymentReference = document.PaymentReference,
             ClosedAt = document.ClosedAt,
+            Details = ToDetails(document.Details),
         };
     }
 
@@ -109,6 +113,28 @@ internal static class DocumentMapping
     private static LineDocument ToDocument(LineItem line) => new(line.ItemId, line.Sku, line.Name, line.UnitPrice.Amount, line.Quantity);
 
     private static AdjustmentDocument ToDocument(AdjustmentLine adjustment) => new(adjustment.Name, adjustment.Amount.Amount);
+
+    private static DetailsDocument? ToDocument(CheckoutDetails details) => details.IsEmpty
+        ? null
+        : new(details.Email, ToDocument(details.ShippingAddress), ToDocument(details.BillingAddress), details.ShippingMethod, [.. details.DiscountCodes]);
+
+    private static AddressDocument? ToDocument(PostalAddress? a) =>
+        a is null ? null : new(a.Name, a.Line1, a.Line2, a.City, a.PostalCode, a.Region, a.Country);
+
+    private static CheckoutDetails ToDetails(DetailsDocument? d) => d is null
+        ? CheckoutDetails.None
+        : new()
+        {
+            Email = d.Email,
+            ShippingAddress = ToAddress(d.ShippingAddress),
+            BillingAddress = ToAddress(d.BillingAddress),
+            ShippingMethod = d.ShippingMethod,
+            DiscountCodes = d.DiscountCodes,
+        };
+
+    private static PostalAddress? ToAddress(AddressDocument? a) => a is null
+        ? null
+        : new() { Name = a.Name, Line1 = a.Line1, Line2 = a.Line2, City = a.City, PostalCode = a.PostalCode, Region = a.Region, Country = a.Country };
 
     private static LineItem ToLine(LineDocument line, Currency currency) =>
         new(line.ItemId, line.Sku, line.Name, new Money(line.UnitPrice, currency), line.Quantity);

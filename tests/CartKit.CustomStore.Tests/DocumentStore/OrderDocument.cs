@@ -17,4 +17,5 @@ public sealed record OrderDocument(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? PaidAt,
     string? PaymentReference,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    DetailsDocument? Details = null);

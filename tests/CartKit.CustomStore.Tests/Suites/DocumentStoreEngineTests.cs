@@ -23,3 +23,6 @@ public sealed class CachedDocumentCartConcurrencyTests : CartConcurrencyTests<Ca
 public sealed class CachedDocumentCheckoutEngineTests : CheckoutEngineTests<CachedDocumentStorage>;
 
 public sealed class CachedDocumentOrderLifecycleTests : OrderLifecycleTests<CachedDocumentStorage>;
+public sealed class DocumentCheckoutDetailsTests : CheckoutDetailsTests<DocumentStorage>;
+
+public sealed class CachedDocumentCheckoutDetailsTests : CheckoutDetailsTests<CachedDocumentStorage>;

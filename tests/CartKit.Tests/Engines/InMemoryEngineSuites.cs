@@ -13,3 +13,4 @@ public sealed class InMemoryCartConcurrencyTests : CartConcurrencyTests<InMemory
 public sealed class InMemoryCheckoutEngineTests : CheckoutEngineTests<InMemoryStorage>;
 
 public sealed class InMemoryOrderLifecycleTests : OrderLifecycleTests<InMemoryStorage>;
+public sealed class InMemoryCheckoutDetailsTests : CheckoutDetailsTests<InMemoryStorage>;
