@@ -91,6 +91,21 @@ internal static class CartEndpoints
         return CartResults.Cart(http, result);
     }
 
+    public static async Task<IResult> ClearAsync(
+        string sessionId,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        ICartEngine carts)
+    {
+        if (!RequestHeaders.TryReadIfMatch(ifMatch, out var expectedVersion, out var problem))
+        {
+            return problem!;
+        }
+
+        var result = await carts.ClearAsync(Caller.For(http, sessionId), expectedVersion, http.RequestAborted).ConfigureAwait(false);
+        return CartResults.Cart(http, result);
+    }
+
     // The preamble every edit with a body shares: a well-formed If-Match, then a well-formed JSON body.
     private static async ValueTask<(long? ExpectedVersion, T? Request, IResult? Problem)> ReadEditAsync<T>(string? ifMatch, HttpContext http, JsonTypeInfo<T> typeInfo)
         where T : class

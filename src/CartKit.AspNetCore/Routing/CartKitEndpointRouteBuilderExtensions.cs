@@ -14,8 +14,9 @@ public static class CartKitEndpointRouteBuilderExtensions
     private const string OrdersTag = "Orders";
 
     /// <summary>
-    /// Maps the cart and order routes: <c>POST /cart</c>, <c>GET /cart/{sessionId}</c>, the item routes,
-    /// <c>POST /cart/{sessionId}/checkout</c> and <c>GET /orders/{orderId}</c>. Payment confirmation is mapped
+    /// Maps the cart and order routes: <c>POST /cart</c>, <c>GET /cart/{sessionId}</c>, the item routes (add, change,
+    /// remove one line, <c>DELETE /cart/{sessionId}/items</c> to empty the cart), <c>POST /cart/{sessionId}/checkout</c>
+    /// and <c>GET /orders/{orderId}</c>. Payment confirmation is mapped
     /// separately by <see cref="MapCartKitPayments"/> so the host can put its own authorization on it.
     /// Requires <c>services.AddCartKit()</c>.
     /// </summary>
@@ -71,6 +72,19 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapDelete("/cart/{sessionId}/items/{itemId}", CartEndpoints.RemoveItemAsync)
             .WithName(RouteNames.RemoveCartItem)
             .WithSummary("Remove a line")
+            .WithTags(CartTag)
+            .Produces<CartResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithETagHeader(StatusCodes.Status200OK);
+
+        group.MapDelete("/cart/{sessionId}/items", CartEndpoints.ClearAsync)
+            .WithName(RouteNames.ClearCart)
+            .WithSummary("Empty the cart")
+            .WithDescription("Removes every line; the cart stays the session's, active and editable. Clearing an empty cart changes nothing and keeps its version.")
             .WithTags(CartTag)
             .Produces<CartResponse>()
             .ProducesValidationProblem()

@@ -196,6 +196,61 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task DeleteItems_EmptiesTheCart_WhichStaysTheSessionsAndEditable()
+    {
+        var (sessionId, created) = await Client.CreateCartAsync();
+        await AddAndGetItemIdAsync(sessionId, "MUG-CARTKIT");
+        await AddAndGetItemIdAsync(sessionId, "CAP-NAVY");
+
+        using var cleared = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.True(cleared.Headers.CacheControl?.NoStore);
+        var cart = await cleared.JsonAsync();
+        Assert.Equal(created.GetProperty("cartId").GetString(), cart.GetProperty("cartId").GetString());
+        Assert.Equal(0, cart.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, cart.GetProperty("total").GetInt64());
+        Assert.Equal(4, Version(cart));
+        Assert.Equal(cleared.Headers.ETag, (await Client.GetAsync($"/api/cart/{sessionId}")).Headers.ETag);
+        Assert.Equal(0, (await Client.GetCartAsync(sessionId)).GetProperty("itemCount").GetInt32());
+
+        // Clearing an empty cart writes nothing; the cart is still editable.
+        using var again = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(4, Version(await again.JsonAsync()));
+        Assert.Equal(cleared.Headers.ETag, again.Headers.ETag);
+        using var added = await Client.AddItemAsync(sessionId, "MUG-CARTKIT");
+        Assert.Equal(5, Version(await added.JsonAsync()));
+    }
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("not-a-session")]
+    public async Task DeleteItems_OfAnUnknownSession_Is404(string sessionId)
+    {
+        using var response = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.NotFound, CartKitProblemTypes.SessionNotFound);
+    }
+
+    [Fact]
+    public async Task DeleteItems_OfACompletedCart_Is409_AndTheOrderKeepsItsLines()
+    {
+        var (sessionId, _) = await Client.CreateCartAsync();
+        await AddAndGetItemIdAsync(sessionId, "MUG-CARTKIT");
+        using var checkout = await Client.CheckoutAsync(sessionId);
+        var orderId = (await checkout.JsonAsync()).GetProperty("orderId").GetString()!;
+        (await Client.PayAsync(orderId, "pi_clear")).EnsureSuccessStatusCode();
+
+        using var response = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.Conflict, CartKitProblemTypes.CartCompleted);
+        var cart = await Client.GetCartAsync(sessionId);
+        Assert.Equal(1, cart.GetProperty("items").GetArrayLength());
+        Assert.Equal("completed", cart.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task AChangedCompletedCart_Is409()
     {
         var (sessionId, _) = await Client.CreateCartAsync();

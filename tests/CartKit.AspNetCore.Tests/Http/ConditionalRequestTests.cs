@@ -38,9 +38,33 @@ public abstract class ConditionalRequestTests<TFactory>(TFactory factory) : ICla
             HttpStatusCode.PreconditionFailed,
             CartKitProblemTypes.VersionMismatch);
         await ProblemAssert.IsAsync(await _client.SetQuantityAsync(sessionId, itemId, 3, ifMatch: "W/\"2\""), HttpStatusCode.PreconditionFailed, CartKitProblemTypes.VersionMismatch);
+        await ProblemAssert.IsAsync(
+            await _client.SendJsonAsync(HttpMethod.Delete, $"/api/cart/{sessionId}/items", null, [("If-Match", "\"1\"")]),
+            HttpStatusCode.PreconditionFailed,
+            CartKitProblemTypes.VersionMismatch);
+        Assert.Equal(1, (await _client.GetCartAsync(sessionId)).GetProperty("items").GetArrayLength());
 
         using var star = await _client.SetQuantityAsync(sessionId, itemId, 3, ifMatch: "*");
         Assert.Equal(HttpStatusCode.OK, star.StatusCode);
+    }
+
+    [Fact]
+    public async Task Clearing_WithIfMatch_AppliesOnlyAtTheTaggedVersion()
+    {
+        var (sessionId, _) = await _client.CreateCartAsync();
+        using var first = await _client.AddItemAsync(sessionId, "MUG-CARTKIT");
+        using var second = await _client.AddItemAsync(sessionId, "CAP-NAVY");
+
+        using var malformed = await ClearAsync(sessionId, "two");
+        using var stale = await ClearAsync(sessionId, first.Headers.ETag!.Tag);
+        Assert.Equal(2, (await _client.GetCartAsync(sessionId)).GetProperty("items").GetArrayLength());
+        using var current = await ClearAsync(sessionId, second.Headers.ETag!.Tag);
+
+        await ProblemAssert.IsAsync(malformed, HttpStatusCode.BadRequest, CartKitProblemTypes.Validation, "If-Match");
+        await ProblemAssert.IsAsync(stale, HttpStatusCode.PreconditionFailed, CartKitProblemTypes.VersionMismatch);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(0, (await current.JsonAsync()).GetProperty("items").GetArrayLength());
+        Assert.NotEqual(second.Headers.ETag, current.Headers.ETag);
     }
 
     [Theory]
@@ -70,6 +94,9 @@ public abstract class ConditionalRequestTests<TFactory>(TFactory factory) : ICla
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(3, (await _client.GetCartAsync(sessionId)).GetProperty("items").GetArrayLength());
     }
+
+    private Task<HttpResponseMessage> ClearAsync(string sessionId, string ifMatch) =>
+        _client.SendJsonAsync(HttpMethod.Delete, $"/api/cart/{sessionId}/items", null, [("If-Match", ifMatch)]);
 }
 
 public sealed class InMemoryConditionalRequestTests(SampleApiFactory factory) : ConditionalRequestTests<SampleApiFactory>(factory);
