@@ -42,7 +42,7 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapGet("/cart/{sessionId}", CartEndpoints.GetAsync)
             .WithName(RouteNames.GetCart)
             .WithSummary("Get the session's cart")
-            .WithDescription("Returns the cart with its version as ETag, and extends the session's sliding expiry.")
+            .WithDescription("Returns the cart with an ETag naming it at its version, and extends the session's sliding expiry.")
             .WithTags(CartTag)
             .Produces<CartResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)

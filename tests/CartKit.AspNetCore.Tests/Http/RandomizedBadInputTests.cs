@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CartKit.AspNetCore.Tests.TestSupport;
+using CartKit.Carts;
 using Xunit.Abstractions;
 
 namespace CartKit.AspNetCore.Tests.Http;
@@ -87,6 +88,9 @@ public abstract class RandomizedBadInputTests<TFactory>(TFactory factory, ITestO
             "null", "true", "0", "-1", "1e309", "NaN", "\u0000", "\u001f", "\u202e", "\ud83d\ude00", "日本語", "<script>",
             "' OR 1=1 --", "%n%s", "\r\n", new string('A', 300), new string('9', 40),
         ];
+
+        // The tag of a cart id none of the seeded carts has.
+        private static readonly string OtherCartTag = ExpectedCart.TagOf("AAAAAAAAAAAAAAAAAAAAAA");
 
         public HttpRequestMessage? NextRequest()
         {
@@ -264,16 +268,18 @@ public abstract class RandomizedBadInputTests<TFactory>(TFactory factory, ITestO
             return request;
         }
 
-        // If-Match values that can never name the current version: malformed, weak, or a version no cart has.
+        // If-Match values that can never name the current cart at its version: malformed, weak, a bare version (names no
+        // cart), a version no cart has, or a current version with another cart's tag.
         private HttpRequestMessage WithHeaders(HttpRequestMessage request)
         {
             if (random.Next(3) == 0)
             {
-                request.Headers.TryAddWithoutValidation("If-Match", random.Next(4) switch
+                request.Headers.TryAddWithoutValidation("If-Match", random.Next(5) switch
                 {
                     0 => Nasty[random.Next(Nasty.Length)],
                     1 => "W/\"1\"",
-                    2 => "\"0\"",
+                    2 => $"\"{random.Next(0, 4)}\"",
+                    3 => $"\"{random.Next(1, 4)}.{OtherCartTag}\"",
                     _ => $"\"{random.Next(100_000, int.MaxValue)}\"",
                 });
             }
