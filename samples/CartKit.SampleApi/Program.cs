@@ -15,7 +15,7 @@ if (args is [HealthCheckCommand.Name, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemJson();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCartKit(tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -38,7 +38,8 @@ builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 
 var app = builder.Build();
 
-// Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too.
+// Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too, whatever the client
+// accepts (AddProblemJson).
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAbuseLimits();
