@@ -40,6 +40,8 @@ var app = builder.Build();
 
 // Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too, whatever the client
 // accepts (AddProblemJson).
+// A refusal sent before its body was read says Connection: close when the server will close (see UnreadBodies).
+app.UseUnreadBodies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAbuseLimits();
