@@ -27,6 +27,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
+
+// Sign-in is the host's, and CartKit reads whoever it signed in (the name identifier claim, or "sub"). The sample takes
+// JWT bearer tokens configured under Authentication:Schemes:Bearer: in Development that is what `dotnet user-jwts
+// create` writes (issuer and audience in appsettings.Development.json, the signing key in user secrets); a deployment
+// configures its identity provider there, or replaces this line. A request without a valid token is a guest's.
+builder.Services.AddAuthentication().AddJwtBearer();
 builder.AddAbuseLimits();
 builder.AddSampleTelemetry();
 builder.AddLoadTestReference();
@@ -45,6 +51,7 @@ app.UseUnreadBodies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAbuseLimits();
+app.UseAuthentication();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
