@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using CartKit.AspNetCore.Tests.TestSupport;
 using CartKit.Carts;
 using Xunit.Abstractions;
