@@ -56,7 +56,7 @@ public sealed class OversizedBodyTests(KestrelSampleApiFactory host) : IClassFix
         var next = await connection.ReadResponseAsync();
         Assert.True(next is not null, "The server closed the connection after a response that did not say Connection: close.");
         Assert.Equal(200, next.Status);
-        Assert.Contains(sessionId.Length > 0 ? "\"cartId\"" : string.Empty, next.Body, StringComparison.Ordinal);
+        Assert.Contains("\"cartId\"", next.Body, StringComparison.Ordinal);
     }
 
     [Fact]
