@@ -16,7 +16,7 @@ if (args is [HealthCheckCommand.Name, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemJson();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCartKit(tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -28,6 +28,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.Section);
+
+// Sign-in is the host's, and CartKit reads whoever it signed in (the name identifier claim, or "sub"). The sample takes
+// JWT bearer tokens configured under Authentication:Schemes:Bearer: in Development that is what `dotnet user-jwts
+// create` writes (issuer and audience in appsettings.Development.json, the signing key in user secrets); a deployment
+// configures its identity provider there, or replaces this line. A request without a valid token is a guest's.
+builder.Services.AddAuthentication().AddJwtBearer();
 builder.AddAbuseLimits();
 builder.AddSampleTelemetry();
 builder.AddLoadTestReference();
@@ -41,10 +47,14 @@ builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 
 var app = builder.Build();
 
-// Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too.
+// Errors the framework raises itself (unknown route, wrong method, a crash) are problem+json too, whatever the client
+// accepts (AddProblemJson).
+// A refusal sent before its body was read says Connection: close when the server will close (see UnreadBodies).
+app.UseUnreadBodies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAbuseLimits();
+app.UseAuthentication();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())

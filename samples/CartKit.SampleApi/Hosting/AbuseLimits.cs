@@ -94,8 +94,8 @@ internal static class AbuseLimits
     // The client is its address; without a trusted proxy in front that is the TCP peer.
     private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    // Written as problem+json whatever the request accepts (IProblemDetailsService refuses some Accept headers, and a
-    // throw here would turn the 429 or 504 into a 500).
+    // Through the problem details service, so problem+json whatever the request accepts (see ProblemJson); a typed result
+    // also writes problem+json itself when no writer takes the request, where a throw would turn the 429 or 504 into a 500.
     private static Task Problem(HttpContext context, int status, string type, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: type).ExecuteAsync(context);
 

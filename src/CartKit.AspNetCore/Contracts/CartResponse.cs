@@ -4,7 +4,7 @@ namespace CartKit.AspNetCore.Contracts;
 /// <param name="CartId">The cart id.</param>
 /// <param name="Status"><c>active</c> or <c>completed</c>.</param>
 /// <param name="Currency">The ISO 4217 currency code.</param>
-/// <param name="Version">The version; also sent as the <c>ETag</c>.</param>
+/// <param name="Version">The version; also the first part of the <c>ETag</c>, which names the cart too.</param>
 /// <param name="Items">The lines.</param>
 /// <param name="Adjustments">Discounts, tax and shipping.</param>
 /// <param name="ItemCount">Units across all lines.</param>

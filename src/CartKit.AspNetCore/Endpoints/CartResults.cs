@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.AspNetCore.Endpoints;
 
-// How every cart-returning route answers: the cart with its version as ETag, never cached by intermediaries (the
+// How every cart-returning route answers: the cart with an ETag naming it at its version, never cached by intermediaries (the
 // session id in the URL is a bearer secret), or the problem for the error.
 internal static class CartResults
 {

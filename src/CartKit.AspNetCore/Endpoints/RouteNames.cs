@@ -9,6 +9,7 @@ internal static class RouteNames
     public const string AddCartItem = "AddCartItem";
     public const string SetCartItemQuantity = "SetCartItemQuantity";
     public const string RemoveCartItem = "RemoveCartItem";
+    public const string ClearCart = "ClearCart";
     public const string CheckoutCart = "CheckoutCart";
     public const string GetOrder = "GetOrder";
     public const string ConfirmOrderPayment = "ConfirmOrderPayment";

@@ -11,7 +11,7 @@ internal static class OpenApiResponseHeaders
 {
     public static TBuilder WithETagHeader<TBuilder>(this TBuilder builder, params int[] statusCodes)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithResponseHeader("ETag", "The cart's version as a strong entity tag; send it back in If-Match to make a change conditional.", JsonSchemaType.String, statusCodes);
+        builder.WithResponseHeader("ETag", "A strong entity tag naming this cart at this version; send it back in If-Match to make a change conditional.", JsonSchemaType.String, statusCodes);
 
     public static TBuilder WithLocationHeader<TBuilder>(this TBuilder builder, params int[] statusCodes)
         where TBuilder : IEndpointConventionBuilder =>

@@ -33,7 +33,7 @@ internal static class RenderedCarts
             cart.Version,
             ContentHash(cart),
             JsonSerializer.SerializeToUtf8Bytes(cart.ToResponse(), CartKitJsonContext.Default.CartResponse),
-            RequestHeaders.ETag(cart.Version));
+            RequestHeaders.ETag(cart));
         if (rendered.Body.Length <= MaxBodyBytes)
         {
             table.Set(cart.Id, rendered);

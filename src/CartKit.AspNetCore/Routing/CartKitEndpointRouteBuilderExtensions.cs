@@ -15,8 +15,9 @@ public static class CartKitEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the cart and order routes: <c>POST /cart</c>, <c>GET /cart/{sessionId}</c>, <c>PATCH /cart/{sessionId}</c>
-    /// (checkout details), the item routes,
-    /// <c>POST /cart/{sessionId}/checkout</c> and <c>GET /orders/{orderId}</c>. Payment confirmation is mapped
+    /// (checkout details), the item routes (add, change, remove one line, <c>DELETE /cart/{sessionId}/items</c> to empty
+    /// the cart), <c>POST /cart/{sessionId}/checkout</c>, <c>GET /orders/{orderId}</c> and
+    /// <c>POST /orders/{orderId}/cancel</c>. Payment confirmation is mapped
     /// separately by <see cref="MapCartKitPayments"/> so the host can put its own authorization on it.
     /// Requires <c>services.AddCartKit()</c>.
     /// </summary>
@@ -42,7 +43,7 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapGet("/cart/{sessionId}", CartEndpoints.GetAsync)
             .WithName(RouteNames.GetCart)
             .WithSummary("Get the session's cart")
-            .WithDescription("Returns the cart with its version as ETag, and extends the session's sliding expiry.")
+            .WithDescription("Returns the cart with an ETag naming it at its version, and extends the session's sliding expiry.")
             .WithTags(CartTag)
             .Produces<CartResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -82,6 +83,19 @@ public static class CartKitEndpointRouteBuilderExtensions
         group.MapDelete("/cart/{sessionId}/items/{itemId}", CartEndpoints.RemoveItemAsync)
             .WithName(RouteNames.RemoveCartItem)
             .WithSummary("Remove a line")
+            .WithTags(CartTag)
+            .Produces<CartResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithETagHeader(StatusCodes.Status200OK);
+
+        group.MapDelete("/cart/{sessionId}/items", CartEndpoints.ClearAsync)
+            .WithName(RouteNames.ClearCart)
+            .WithSummary("Empty the cart")
+            .WithDescription("Removes every line; the cart stays the session's, active and editable. Clearing an empty cart changes nothing and keeps its version.")
             .WithTags(CartTag)
             .Produces<CartResponse>()
             .ProducesValidationProblem()

@@ -1,3 +1,4 @@
+using CartKit.Carts;
 using CartKit.Domain;
 
 namespace CartKit.Testing.Engines;
@@ -235,13 +236,79 @@ public abstract class CartEngineTests<TStorage> : EngineTestBase<TStorage>
     {
         var kit = NewHarness();
         var session = await kit.NewSessionAsync();
-        var v2 = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "MUG", 1, expectedVersion: 1));
+        var v2 = ResultAssert.Success(await kit.Carts.AddItemAsync(session, "MUG", 1, expected: 1));
 
-        ResultAssert.Failure(await kit.Carts.AddItemAsync(session, "SHIRT", 1, expectedVersion: 1), CartKitErrorCode.VersionMismatch);
-        ResultAssert.Failure(await kit.Carts.RemoveItemAsync(session, v2.Lines[0].ItemId, expectedVersion: 1), CartKitErrorCode.VersionMismatch);
+        ResultAssert.Failure(await kit.Carts.AddItemAsync(session, "SHIRT", 1, expected: 1), CartKitErrorCode.VersionMismatch);
+        ResultAssert.Failure(await kit.Carts.RemoveItemAsync(session, v2.Lines[0].ItemId, expected: 1), CartKitErrorCode.VersionMismatch);
         await AssertUnchangedAsync(kit, session, version: 2);
 
-        Assert.Equal(3, ResultAssert.Success(await kit.Carts.AddItemAsync(session, "SHIRT", 1, expectedVersion: 2)).Version);
+        Assert.Equal(3, ResultAssert.Success(await kit.Carts.AddItemAsync(session, "SHIRT", 1, expected: 2)).Version);
+    }
+
+    [StorageFact]
+    public async Task ExpectedCart_NamesTheCart_SoAnotherCartAtTheSameVersionIsRefused()
+    {
+        var kit = NewHarness();
+        var first = await kit.NewSessionAsync();
+        var second = await kit.NewSessionAsync();
+        var firstCart = ResultAssert.Success(await kit.Carts.AddItemAsync(first, "MUG", 1));
+        var secondCart = ResultAssert.Success(await kit.Carts.AddItemAsync(second, "MUG", 1));
+        Assert.Equal(firstCart.Version, secondCart.Version);
+
+        ResultAssert.Failure(await kit.Carts.AddItemAsync(second, "SHIRT", 1, ExpectedCart.Of(firstCart)), CartKitErrorCode.VersionMismatch);
+        ResultAssert.Failure(await kit.Carts.ClearAsync(second, ExpectedCart.Of(firstCart)), CartKitErrorCode.VersionMismatch);
+        await AssertUnchangedAsync(kit, second, version: 2);
+
+        var edited = ResultAssert.Success(await kit.Carts.AddItemAsync(second, "SHIRT", 1, ExpectedCart.Of(secondCart)));
+        Assert.Equal(3, edited.Version);
+        Assert.Equal(ExpectedCart.Of(secondCart).CartTag, ExpectedCart.Of(edited).CartTag);
+        Assert.NotEqual(ExpectedCart.Of(firstCart).CartTag, ExpectedCart.Of(secondCart).CartTag);
+    }
+
+    [StorageFact]
+    public async Task ExpectedCart_OfTheGuestCart_DoesNotMatchTheUsersCartItWasMergedInto_AtTheSameVersion()
+    {
+        var kit = NewHarness();
+        var device = await kit.NewSessionAsync("user-1");
+        ResultAssert.Success(await kit.Carts.AddItemAsync(new CartCaller(device, "user-1"), "MUG", 1));
+        var guest = await kit.NewSessionAsync();
+        await kit.Carts.AddItemAsync(guest, "SHIRT", 1);
+        var guestCart = ResultAssert.Success(await kit.Carts.AddItemAsync(guest, "CAP", 1));
+
+        // The merge lands the user's cart on the very version the guest last saw (2 + 1 = 3).
+        var merged = ResultAssert.Success(await kit.Carts.AttachUserAsync(guest, "user-1"));
+        Assert.NotEqual(guestCart.Id, merged.Id);
+        Assert.Equal(guestCart.Version, merged.Version);
+
+        var signedIn = new CartCaller(guest, "user-1");
+        ResultAssert.Failure(await kit.Carts.AddItemAsync(signedIn, "MUG", 1, ExpectedCart.Of(guestCart)), CartKitErrorCode.VersionMismatch);
+        ResultAssert.Failure(await kit.Carts.ClearAsync(signedIn, ExpectedCart.Of(guestCart)), CartKitErrorCode.VersionMismatch);
+        Assert.Equal(merged.Version, ResultAssert.Success(await kit.Carts.GetCartAsync(signedIn)).Version);
+
+        // A bare version cannot tell the carts apart; that is why HTTP tags carry the cart.
+        Assert.True(ExpectedCart.FromVersion(guestCart.Version).Matches(merged));
+        var edited = ResultAssert.Success(await kit.Carts.ClearAsync(signedIn, ExpectedCart.Of(merged)));
+        Assert.Empty(edited.Lines);
+    }
+
+    [StorageFact]
+    public async Task ExpectedCart_OfTheGuestCart_IsRefused_WhenTheEditItselfSignsInAndMerges()
+    {
+        var kit = NewHarness();
+        var device = await kit.NewSessionAsync("user-1");
+        ResultAssert.Success(await kit.Carts.AddItemAsync(new CartCaller(device, "user-1"), "MUG", 1));
+        var guest = await kit.NewSessionAsync();
+        await kit.Carts.AddItemAsync(guest, "SHIRT", 1);
+        var guestCart = ResultAssert.Success(await kit.Carts.AddItemAsync(guest, "CAP", 1));
+
+        // The first request as the user is the edit: it follows the merge, and the guest cart's tag names another cart.
+        ResultAssert.Failure(
+            await kit.Carts.AddItemAsync(new CartCaller(guest, "user-1"), "MUG", 1, ExpectedCart.Of(guestCart)),
+            CartKitErrorCode.VersionMismatch);
+
+        var merged = ResultAssert.Success(await kit.Carts.GetCartAsync(new CartCaller(guest, "user-1")));
+        Assert.Equal(guestCart.Version, merged.Version);
+        Assert.Equal(new[] { ("MUG", 1), ("SHIRT", 1), ("CAP", 1) }, merged.Lines.Select(l => (l.Sku, l.Quantity)));
     }
 
     [StorageTheory]

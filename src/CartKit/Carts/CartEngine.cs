@@ -94,7 +94,7 @@ internal sealed class CartEngine : ICartEngine
         CartCaller caller,
         string sku,
         int quantity,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default)
     {
         if (!Sku.IsValid(sku))
@@ -129,7 +129,7 @@ internal sealed class CartEngine : ICartEngine
         return await MutateAsync(
             caller,
             session.Value,
-            expectedVersion,
+            expected,
             (product, quantity, _options),
             static (cart, s) => CartLines.Add(cart, s.product, s.quantity, s._options),
             cancellationToken).ConfigureAwait(false);
@@ -139,7 +139,7 @@ internal sealed class CartEngine : ICartEngine
         CartCaller caller,
         string itemId,
         int quantity,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default)
     {
         if (quantity < 0)
@@ -155,7 +155,7 @@ internal sealed class CartEngine : ICartEngine
         return MutateAsync(
             caller,
             null,
-            expectedVersion,
+            expected,
             (itemId, quantity, _options),
             static (cart, s) => CartLines.SetQuantity(cart, s.itemId, s.quantity, s._options),
             cancellationToken);
@@ -164,7 +164,7 @@ internal sealed class CartEngine : ICartEngine
     public ValueTask<CartKitResult<Cart>> RemoveItemAsync(
         CartCaller caller,
         string itemId,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default)
     {
         if (!CartKitIds.IsItemId(itemId))
@@ -172,20 +172,20 @@ internal sealed class CartEngine : ICartEngine
             return ValueTask.FromResult<CartKitResult<Cart>>(CartErrors.ItemNotFound);
         }
 
-        return MutateAsync(caller, null, expectedVersion, itemId, static (cart, id) => CartLines.Remove(cart, id), cancellationToken);
+        return MutateAsync(caller, null, expected, itemId, static (cart, id) => CartLines.Remove(cart, id), cancellationToken);
     }
 
     public ValueTask<CartKitResult<Cart>> ClearAsync(
         CartCaller caller,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default) =>
-        MutateAsync(caller, null, expectedVersion, 0, static (cart, _) => CartLines.Clear(cart), cancellationToken);
+        MutateAsync(caller, null, expected, 0, static (cart, _) => CartLines.Clear(cart), cancellationToken);
 
     public ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
         CartCaller caller,
         CheckoutDetails details,
         CheckoutDetailsFields fields,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -206,7 +206,7 @@ internal sealed class CartEngine : ICartEngine
         return MutateAsync(
             caller,
             null,
-            expectedVersion,
+            expected,
             (update, fields),
             static (cart, s) => CheckoutDetailsRules.Apply(cart.Details, s.update, s.fields) is var next && ReferenceEquals(next, cart.Details)
                 ? cart
@@ -237,7 +237,7 @@ internal sealed class CartEngine : ICartEngine
     private async ValueTask<CartKitResult<Cart>> MutateAsync<TState>(
         CartCaller caller,
         SessionEntry<CartSession>? session,
-        long? expectedVersion,
+        ExpectedCart? expected,
         TState state,
         Func<Cart, TState, CartKitResult<Cart>> edit,
         CancellationToken cancellationToken,
@@ -267,8 +267,8 @@ internal sealed class CartEngine : ICartEngine
             var write = await _writer.WriteAsync(
                 session.Value.CartId,
                 "cart edit",
-                (caller.UserId, expectedVersion, state, edit, redirected, mustApply),
-                static (cart, s) => DecideEdit(cart, s.UserId, s.expectedVersion, s.state, s.edit, clearWarnings: !s.redirected, s.mustApply),
+                (caller.UserId, expected, state, edit, redirected, mustApply),
+                static (cart, s) => DecideEdit(cart, s.UserId, s.expected, s.state, s.edit, clearWarnings: !s.redirected, s.mustApply),
                 cancellationToken).ConfigureAwait(false);
             switch (write.Outcome)
             {
@@ -297,12 +297,13 @@ internal sealed class CartEngine : ICartEngine
         return CartErrors.ConcurrencyConflict;
     }
 
-    // A caller who pinned a version (If-Match) is refused once the fresh cart is at another one, including when another
-    // writer won the compare-and-swap meanwhile: the retry's fresh read shows the new version.
+    // A caller who pinned a cart and version (If-Match) is refused once the fresh cart is at another version, including
+    // when another writer won the compare-and-swap meanwhile (the retry's fresh read shows the new version), or is
+    // another cart: after following a merge to the user's cart, which may be at the very version the guest cart was.
     private static CartChange DecideEdit<TState>(
         Cart? cart,
         string? userId,
-        long? expectedVersion,
+        ExpectedCart? expected,
         TState state,
         Func<Cart, TState, CartKitResult<Cart>> edit,
         bool clearWarnings,
@@ -321,7 +322,7 @@ internal sealed class CartEngine : ICartEngine
             return CartChange.Refuse(CartErrors.CartCompleted);
         }
 
-        if (expectedVersion is { } expected && expected != cart.Version)
+        if (expected is { } precondition && !precondition.Matches(cart))
         {
             return CartChange.Refuse(CartErrors.VersionMismatch);
         }

@@ -5,7 +5,8 @@ namespace CartKit.Carts;
 
 /// <summary>
 /// Creates cart sessions and reads and edits their carts. Every edit is a compare-and-swap on the cart version,
-/// retried internally when a concurrent writer got there first, so concurrent edits never lose an update.
+/// retried internally when a concurrent writer got there first, so concurrent edits never lose an update. A caller who
+/// wants an edit refused when the cart changed since they read it passes an <see cref="ExpectedCart"/>.
 /// </summary>
 public interface ICartEngine
 {
@@ -27,50 +28,62 @@ public interface ICartEngine
     /// <param name="caller">The session and, when signed in, the user.</param>
     /// <param name="sku">The product sku.</param>
     /// <param name="quantity">Units to add; at least 1.</param>
-    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="expected">
+    /// When set, the edit applies only to the cart it names, still at its version (see <see cref="ExpectedCart"/>);
+    /// otherwise <see cref="CartKitErrorCode.VersionMismatch"/>. A <see cref="long"/> version converts to it.
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
     /// <returns>The updated cart, or why the edit was refused.</returns>
     ValueTask<CartKitResult<Cart>> AddItemAsync(
         CartCaller caller,
         string sku,
         int quantity,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Sets the quantity of a line; 0 removes it.</summary>
     /// <param name="caller">The session and, when signed in, the user.</param>
     /// <param name="itemId">The line's item id.</param>
     /// <param name="quantity">The new quantity; 0 or more.</param>
-    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="expected">
+    /// When set, the edit applies only to the cart it names, still at its version (see <see cref="ExpectedCart"/>);
+    /// otherwise <see cref="CartKitErrorCode.VersionMismatch"/>. A <see cref="long"/> version converts to it.
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
     /// <returns>The updated cart, or why the edit was refused.</returns>
     ValueTask<CartKitResult<Cart>> SetQuantityAsync(
         CartCaller caller,
         string itemId,
         int quantity,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Removes a line.</summary>
     /// <param name="caller">The session and, when signed in, the user.</param>
     /// <param name="itemId">The line's item id.</param>
-    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="expected">
+    /// When set, the edit applies only to the cart it names, still at its version (see <see cref="ExpectedCart"/>);
+    /// otherwise <see cref="CartKitErrorCode.VersionMismatch"/>. A <see cref="long"/> version converts to it.
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
     /// <returns>The updated cart, or why the edit was refused.</returns>
     ValueTask<CartKitResult<Cart>> RemoveItemAsync(
         CartCaller caller,
         string itemId,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Removes every line.</summary>
     /// <param name="caller">The session and, when signed in, the user.</param>
-    /// <param name="expectedVersion">When set, the edit applies only if the cart is still at this version.</param>
+    /// <param name="expected">
+    /// When set, the edit applies only to the cart it names, still at its version (see <see cref="ExpectedCart"/>);
+    /// otherwise <see cref="CartKitErrorCode.VersionMismatch"/>. A <see cref="long"/> version converts to it.
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
     /// <returns>The updated cart, or why the edit was refused.</returns>
     ValueTask<CartKitResult<Cart>> ClearAsync(
         CartCaller caller,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -91,14 +104,17 @@ public interface ICartEngine
     /// <param name="caller">The session and, when signed in, the user.</param>
     /// <param name="details">The values of the fields to set.</param>
     /// <param name="fields">The fields to set; <see cref="CheckoutDetailsFields.All"/> replaces the details.</param>
-    /// <param name="expectedVersion">When set, the update applies only if the cart is still at this version.</param>
+    /// <param name="expected">
+    /// When set, the update applies only to the cart it names, still at its version (see <see cref="ExpectedCart"/>);
+    /// otherwise <see cref="CartKitErrorCode.VersionMismatch"/>. A <see cref="long"/> version converts to it.
+    /// </param>
     /// <param name="cancellationToken">The token to monitor for cancellation.</param>
     /// <returns>The updated cart, or why the update was refused.</returns>
     ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
         CartCaller caller,
         CheckoutDetails details,
         CheckoutDetailsFields fields,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>

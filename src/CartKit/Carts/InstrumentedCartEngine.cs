@@ -13,41 +13,41 @@ internal sealed class InstrumentedCartEngine(CartEngine inner, CartKitMetrics me
     public ValueTask<CartKitResult<Cart>> GetCartAsync(CartCaller caller, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(metrics, EngineOperation.GetCart, (inner, caller, cancellationToken), static s => s.inner.GetCartAsync(s.caller, s.cancellationToken));
 
-    public ValueTask<CartKitResult<Cart>> AddItemAsync(CartCaller caller, string sku, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+    public ValueTask<CartKitResult<Cart>> AddItemAsync(CartCaller caller, string sku, int quantity, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(
             metrics,
             EngineOperation.AddItem,
-            (inner, caller, sku, quantity, expectedVersion, cancellationToken),
-            static s => s.inner.AddItemAsync(s.caller, s.sku, s.quantity, s.expectedVersion, s.cancellationToken));
+            (inner, caller, sku, quantity, expected, cancellationToken),
+            static s => s.inner.AddItemAsync(s.caller, s.sku, s.quantity, s.expected, s.cancellationToken));
 
-    public ValueTask<CartKitResult<Cart>> SetQuantityAsync(CartCaller caller, string itemId, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+    public ValueTask<CartKitResult<Cart>> SetQuantityAsync(CartCaller caller, string itemId, int quantity, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(
             metrics,
             EngineOperation.SetQuantity,
-            (inner, caller, itemId, quantity, expectedVersion, cancellationToken),
-            static s => s.inner.SetQuantityAsync(s.caller, s.itemId, s.quantity, s.expectedVersion, s.cancellationToken));
+            (inner, caller, itemId, quantity, expected, cancellationToken),
+            static s => s.inner.SetQuantityAsync(s.caller, s.itemId, s.quantity, s.expected, s.cancellationToken));
 
-    public ValueTask<CartKitResult<Cart>> RemoveItemAsync(CartCaller caller, string itemId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+    public ValueTask<CartKitResult<Cart>> RemoveItemAsync(CartCaller caller, string itemId, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(
             metrics,
             EngineOperation.RemoveItem,
-            (inner, caller, itemId, expectedVersion, cancellationToken),
-            static s => s.inner.RemoveItemAsync(s.caller, s.itemId, s.expectedVersion, s.cancellationToken));
+            (inner, caller, itemId, expected, cancellationToken),
+            static s => s.inner.RemoveItemAsync(s.caller, s.itemId, s.expected, s.cancellationToken));
 
-    public ValueTask<CartKitResult<Cart>> ClearAsync(CartCaller caller, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        OperationTelemetry.RunAsync(metrics, EngineOperation.Clear, (inner, caller, expectedVersion, cancellationToken), static s => s.inner.ClearAsync(s.caller, s.expectedVersion, s.cancellationToken));
+    public ValueTask<CartKitResult<Cart>> ClearAsync(CartCaller caller, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
+        OperationTelemetry.RunAsync(metrics, EngineOperation.Clear, (inner, caller, expected, cancellationToken), static s => s.inner.ClearAsync(s.caller, s.expected, s.cancellationToken));
 
     public ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
         CartCaller caller,
         CheckoutDetails details,
         CheckoutDetailsFields fields,
-        long? expectedVersion = null,
+        ExpectedCart? expected = null,
         CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(
             metrics,
             EngineOperation.SetCheckoutDetails,
-            (inner, caller, details, fields, expectedVersion, cancellationToken),
-            static s => s.inner.SetCheckoutDetailsAsync(s.caller, s.details, s.fields, s.expectedVersion, s.cancellationToken));
+            (inner, caller, details, fields, expected, cancellationToken),
+            static s => s.inner.SetCheckoutDetailsAsync(s.caller, s.details, s.fields, s.expected, s.cancellationToken));
 
     public ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default) =>
         OperationTelemetry.RunAsync(metrics, EngineOperation.AttachUser, (inner, sessionId, userId, cancellationToken), static s => s.inner.AttachUserAsync(s.sessionId, s.userId, s.cancellationToken));

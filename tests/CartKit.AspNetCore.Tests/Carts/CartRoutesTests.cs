@@ -19,7 +19,8 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
         var body = await response.JsonAsync();
         var sessionId = body.GetProperty("sessionId").GetString()!;
         Assert.Equal($"/api/cart/{sessionId}", response.Headers.Location?.OriginalString);
-        Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+        Assert.Equal(Api.ETag(body.GetProperty("cart")), response.Headers.ETag?.Tag);
+        Assert.Matches("^\"1\\.[A-Za-z0-9_-]{6}\"$", response.Headers.ETag?.Tag);
         Assert.True(body.GetProperty("expiresAt").GetDateTimeOffset() > TimeProvider.System.GetUtcNow().AddMinutes(29));
         var cart = body.GetProperty("cart");
         Assert.Equal("active", cart.GetProperty("status").GetString());
@@ -37,7 +38,7 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
         using var response = await Client.GetAsync($"/api/cart/{sessionId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
+        Assert.Equal(Api.ETag(1, created.GetProperty("cartId").GetString()!), response.Headers.ETag?.Tag);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var cart = await response.JsonAsync();
         Assert.Equal(created.GetProperty("cartId").GetString(), cart.GetProperty("cartId").GetString());
@@ -84,8 +85,8 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
             """{"sku":"MUG-CARTKIT","quantity":2,"unitPrice":1,"name":"Free mug","lineTotal":0}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         var cart = await response.JsonAsync();
+        Assert.Equal(Api.ETag(2, cart.GetProperty("cartId").GetString()!), response.Headers.ETag?.Tag);
         var item = cart.GetProperty("items")[0];
         Assert.Equal("CartKit mug", item.GetProperty("name").GetString());
         Assert.Equal(1250, item.GetProperty("unitPrice").GetInt64());
@@ -193,6 +194,78 @@ public abstract class CartRoutesTests<TFactory>(TFactory factory) : IClassFixtur
             await Client.DeleteAsync($"/api/cart/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/items/{itemId}"),
             HttpStatusCode.NotFound,
             CartKitProblemTypes.SessionNotFound);
+    }
+
+    [Fact]
+    public async Task DeleteItems_EmptiesTheCart_WhichStaysTheSessionsAndEditable()
+    {
+        var (sessionId, created) = await Client.CreateCartAsync();
+        await AddAndGetItemIdAsync(sessionId, "MUG-CARTKIT");
+        await AddAndGetItemIdAsync(sessionId, "CAP-NAVY");
+
+        using var cleared = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.True(cleared.Headers.CacheControl?.NoStore);
+        var cart = await cleared.JsonAsync();
+        Assert.Equal(created.GetProperty("cartId").GetString(), cart.GetProperty("cartId").GetString());
+        Assert.Equal(0, cart.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, cart.GetProperty("total").GetInt64());
+        Assert.Equal(4, Version(cart));
+        Assert.Equal(cleared.Headers.ETag, (await Client.GetAsync($"/api/cart/{sessionId}")).Headers.ETag);
+        Assert.Equal(0, (await Client.GetCartAsync(sessionId)).GetProperty("itemCount").GetInt32());
+
+        // Clearing an empty cart writes nothing; the cart is still editable.
+        using var again = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(4, Version(await again.JsonAsync()));
+        Assert.Equal(cleared.Headers.ETag, again.Headers.ETag);
+        using var added = await Client.AddItemAsync(sessionId, "MUG-CARTKIT");
+        Assert.Equal(5, Version(await added.JsonAsync()));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/?x=1")]
+    [InlineData("//")]
+    public async Task DeletingALineWithAnEmptyItemId_Is404_AndNeverEmptiesTheCart(string suffix)
+    {
+        // ".../items/" is the remove-line route with its item id missing, though routing would take it for ".../items".
+        var (sessionId, _) = await Client.CreateCartAsync();
+        await AddAndGetItemIdAsync(sessionId, "MUG-CARTKIT");
+
+        using var response = await Client.DeleteAsync($"/api/cart/{sessionId}/items{suffix}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, (await Client.GetCartAsync(sessionId)).GetProperty("items").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("not-a-session")]
+    public async Task DeleteItems_OfAnUnknownSession_Is404(string sessionId)
+    {
+        using var response = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.NotFound, CartKitProblemTypes.SessionNotFound);
+    }
+
+    [Fact]
+    public async Task DeleteItems_OfACompletedCart_Is409_AndTheOrderKeepsItsLines()
+    {
+        var (sessionId, _) = await Client.CreateCartAsync();
+        await AddAndGetItemIdAsync(sessionId, "MUG-CARTKIT");
+        using var checkout = await Client.CheckoutAsync(sessionId);
+        var orderId = (await checkout.JsonAsync()).GetProperty("orderId").GetString()!;
+        (await Client.PayAsync(orderId, "pi_clear")).EnsureSuccessStatusCode();
+
+        using var response = await Client.DeleteAsync($"/api/cart/{sessionId}/items");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.Conflict, CartKitProblemTypes.CartCompleted);
+        var cart = await Client.GetCartAsync(sessionId);
+        Assert.Equal(1, cart.GetProperty("items").GetArrayLength());
+        Assert.Equal("completed", cart.GetProperty("status").GetString());
     }
 
     [Fact]

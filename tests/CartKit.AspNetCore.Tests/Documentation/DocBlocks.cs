@@ -30,12 +30,13 @@ internal static partial class DocBlocks
     public const string QuickBuy = "getting-started/QuickBuy.cs";
     public const string HttpApiRoutes = "http-api/routes.cs";
     public const string HttpApiSession = "http-api/session.sh";
+    public const string HttpApiSignIn = "http-api/sign-in.sh";
 
     public static readonly IReadOnlyDictionary<string, string[]> ExpectedMarkers = new Dictionary<string, string[]>
     {
         [Readme] = [ReadmeProgram, ReadmeProviders],
         [GettingStarted] = [Pack, NuGetConfig, Packages, Catalog, Registration, ProviderPackages, Providers, Routes, Program, Run, Requests, QuickBuy],
-        [HttpApi] = [HttpApiRoutes, HttpApiSession],
+        [HttpApi] = [HttpApiRoutes, HttpApiSignIn, HttpApiSession],
     };
 
     /// <summary>Step snippets that show part of a whole listing: each must appear in it verbatim (a <c>// ...</c> line elides).</summary>

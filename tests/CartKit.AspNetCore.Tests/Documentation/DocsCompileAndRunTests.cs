@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CartKit.AspNetCore.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -146,6 +147,49 @@ public sealed partial class DocsCompileAndRunTests(PackedPackages packages, ITes
         Assert.Matches("\"status\":\"paid\".*\"total\":3261.*\"paymentReference\":\"pi_123\"", printed);
     }
 
+    [Fact]
+    public async Task TheSignInSession_WorksAsPrinted_AgainstTheSampleInDevelopment()
+    {
+        // As a reader would: a token first (which creates the signing key), then the sample in Development, then the
+        // block. dotnet user-jwts runs in a sandbox (a copy of the sample's files, HOME there too) so that neither the
+        // repository nor this machine's user secrets change; the sample reads its user secrets from that HOME.
+        var jwts = UserJwts.CreateSandbox();
+        try
+        {
+            await jwts.CreateTokenAsync("reader");
+            var sample = Path.Combine(RepositoryRoot.Path, "samples", "CartKit.SampleApi");
+            var configuration = typeof(DocsCompileAndRunTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var dll = Path.Combine(sample, "bin", configuration, "net10.0", "CartKit.SampleApi.dll");
+            var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:0 --contentRoot \"{sample}\"")
+            {
+                WorkingDirectory = sample,
+                Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            };
+            foreach (var (name, value) in UserJwts.Environment(jwts.Home))
+            {
+                start.Environment[name] = value;
+            }
+
+            await using var host = await RunningApp.StartAsync(start);
+
+            var printed = await RunShellBlockAsync(DocBlocks.Code(DocBlocks.HttpApi, DocBlocks.HttpApiSignIn), host.Client.BaseAddress!, jwts.Root, UserJwts.Environment(jwts.Home));
+
+            // Two answers (curl prints no newline): the guest's cart with the mugs, then that cart read with alice's
+            // token, now hers. Her first token in this sandbox, so she had no cart: the guest cart was adopted.
+            var carts = printed.Replace("}{", "}\n{", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, carts.Length);
+            using var guest = JsonDocument.Parse(carts[0]);
+            using var alices = JsonDocument.Parse(carts[1]);
+            Assert.Equal(guest.RootElement.GetProperty("cartId").GetString(), alices.RootElement.GetProperty("cartId").GetString());
+            Assert.Equal(2, alices.RootElement.GetProperty("itemCount").GetInt32());
+            Assert.True(alices.RootElement.GetProperty("version").GetInt64() > guest.RootElement.GetProperty("version").GetInt64(), "signing in records alice on the cart");
+        }
+        finally
+        {
+            Directory.Delete(jwts.Root, recursive: true);
+        }
+    }
+
     // The nuget.config exactly as getting-started prints it: the feed is found at its relative path or not at all.
     private static string GettingStartedNuGetConfig() => DocBlocks.Code(DocBlocks.GettingStarted, DocBlocks.NuGetConfig);
 
@@ -181,13 +225,21 @@ public sealed partial class DocsCompileAndRunTests(PackedPackages packages, ITes
             secret is null ? [] : [(SecretHeader, secret)]);
 
     // Runs a shell block with bash as printed, with its `B=` line pointed at the running host's /api.
-    private static async Task<string> RunShellBlockAsync(string block, Uri host)
+    private static Task<string> RunShellBlockAsync(string block, Uri host) => RunShellBlockAsync(block, host, RepositoryRoot.Path, []);
+
+    private static async Task<string> RunShellBlockAsync(string block, Uri host, string workingDirectory, IEnumerable<(string Name, string? Value)> environment)
     {
         var lines = block.Split('\n');
         Assert.Single(lines, l => l.StartsWith("B=", StringComparison.Ordinal));
         var script = string.Join('\n', lines.Select(l => l.StartsWith("B=", StringComparison.Ordinal) ? $"B={host.GetLeftPart(UriPartial.Authority)}/api" : l));
 
-        var (exit, printed, error) = await ProcessRunner.RunAsync("bash", "-e -s", "Install bash and curl: apt-get install -y curl", "command -v curl >/dev/null || { echo 'curl is not installed: apt-get install -y curl' >&2; exit 127; }\n" + script);
+        var (exit, printed, error) = await ProcessRunner.RunAsync(
+            "bash",
+            "-e -s",
+            "Install bash and curl: apt-get install -y curl",
+            "command -v curl >/dev/null || { echo 'curl is not installed: apt-get install -y curl' >&2; exit 127; }\n" + script,
+            workingDirectory,
+            environment);
         Assert.True(exit == 0, $"The block failed (exit {exit}):\n{script}\n{printed}\n{error}");
         return printed;
     }

@@ -157,6 +157,27 @@ public sealed partial class DocsTextTests
     }
 
     [Fact]
+    public void TheSignInDocs_MatchWhatUserJwtsMakesForTheSample()
+    {
+        // dotnet user-jwts signs for the launch profile's URL as audience and its own issuer, with the key kept under the
+        // project's UserSecretsId: the committed settings already say so, and the docs name the same project and URL.
+        var sample = Path.Combine(RepositoryRoot.Path, "samples", "CartKit.SampleApi");
+        var launch = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample, "Properties", "launchSettings.json")));
+        var devUrl = launch.RootElement.GetProperty("profiles").GetProperty("http").GetProperty("applicationUrl").GetString()!;
+        var bearer = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample, "appsettings.Development.json")))
+            .RootElement.GetProperty("Authentication").GetProperty("Schemes").GetProperty("Bearer");
+        Assert.Equal([devUrl], bearer.GetProperty("ValidAudiences").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("dotnet-user-jwts", bearer.GetProperty("ValidIssuer").GetString());
+        Assert.Contains("<UserSecretsId>", File.ReadAllText(Path.Combine(sample, "CartKit.SampleApi.csproj")), StringComparison.Ordinal);
+
+        const string Command = "dotnet user-jwts create --project samples/CartKit.SampleApi --name alice";
+        var signIn = DocBlocks.Code(DocBlocks.HttpApi, DocBlocks.HttpApiSignIn);
+        Assert.Contains($"B={devUrl}/api\n", signIn, StringComparison.Ordinal);
+        Assert.Contains(Command, signIn, StringComparison.Ordinal);
+        Assert.Contains(Command, File.ReadAllText(Path.Combine(RepositoryRoot.Path, DocBlocks.Readme)).Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheDocs_UseOnlyToolsAStockDebianHas_AndDocumentTheSamplesOwnAnswers()
     {
         foreach (var doc in new[] { DocBlocks.Readme, DocBlocks.GettingStarted, DocBlocks.HttpApi })

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CartKit.AspNetCore.Tests.TestSupport;
+using CartKit.Carts;
 using Xunit.Abstractions;
 
 namespace CartKit.AspNetCore.Tests.Http;
@@ -95,6 +96,9 @@ public abstract class RandomizedBadInputTests<TFactory>(TFactory factory, ITestO
             "null", "true", "0", "-1", "1e309", "NaN", "\u0000", "\u001f", "\u202e", "\ud83d\ude00", "日本語", "<script>",
             "' OR 1=1 --", "%n%s", "\r\n", new string('A', 300), new string('9', 40),
         ];
+
+        // The tag of a cart id none of the seeded carts has.
+        private static readonly string OtherCartTag = ExpectedCart.TagOf("AAAAAAAAAAAAAAAAAAAAAA");
 
         public HttpRequestMessage? NextRequest()
         {
@@ -292,16 +296,18 @@ public abstract class RandomizedBadInputTests<TFactory>(TFactory factory, ITestO
             return request;
         }
 
-        // If-Match values that can never name the current version: malformed, weak, or a version no cart has.
+        // If-Match values that can never name the current cart at its version: malformed, weak, a bare version (names no
+        // cart), a version no cart has, or a current version with another cart's tag.
         private HttpRequestMessage WithHeaders(HttpRequestMessage request)
         {
             if (random.Next(3) == 0)
             {
-                request.Headers.TryAddWithoutValidation("If-Match", random.Next(4) switch
+                request.Headers.TryAddWithoutValidation("If-Match", random.Next(5) switch
                 {
                     0 => Nasty[random.Next(Nasty.Length)],
                     1 => "W/\"1\"",
-                    2 => "\"0\"",
+                    2 => $"\"{random.Next(0, 4)}\"",
+                    3 => $"\"{random.Next(1, 4)}.{OtherCartTag}\"",
                     _ => $"\"{random.Next(100_000, int.MaxValue)}\"",
                 });
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CartKit.AspNetCore.Http;
 using CartKit.AspNetCore.Serialization;
+using CartKit.AspNetCore.Tests.TestSupport;
 using CartKit.Caching;
 using CartKit.Domain;
 using CartKit.TestSupport;
@@ -28,7 +29,7 @@ public sealed class RenderedCartsTests : IDisposable
 
         Assert.Same(first, second);
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(cart.ToResponse(), CartKitJsonContext.Default.CartResponse), first.Body);
-        Assert.Equal("\"3\"", first.ETag);
+        Assert.Equal(Api.ETag(3, cart.Id), first.ETag);
         Assert.Equal(1, _metrics.Sum(ReuseMetrics.Hits, (ReuseMetrics.TableTag, RenderedCarts.Table)));
         Assert.Equal(1, _metrics.Sum(ReuseMetrics.Misses, (ReuseMetrics.TableTag, RenderedCarts.Table)));
     }
@@ -67,7 +68,7 @@ public sealed class RenderedCartsTests : IDisposable
         var changed = RenderedCarts.Render(_reuse, cart with { Version = 4, Lines = [cart.Lines[0] with { Quantity = 7 }] });
 
         Assert.NotSame(before.Body, changed.Body);
-        Assert.Equal("\"4\"", changed.ETag);
+        Assert.Equal(Api.ETag(4, cart.Id), changed.ETag);
         using var body = JsonDocument.Parse(changed.Body);
         Assert.Equal(7, body.RootElement.GetProperty("items")[0].GetProperty("quantity").GetInt32());
     }

@@ -62,21 +62,21 @@ public sealed class UnsetResultHttpTests(UnsetResultHttpTests.Host host) : IClas
         public ValueTask<CartKitResult<Cart>> GetCartAsync(CartCaller caller, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(default(CartKitResult<Cart>));
 
-        public ValueTask<CartKitResult<Cart>> AddItemAsync(CartCaller caller, string sku, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        public ValueTask<CartKitResult<Cart>> AddItemAsync(CartCaller caller, string sku, int quantity, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<CartKitResult<Cart>>(new CartKitError((CartKitErrorCode)999, Message));
 
-        public ValueTask<CartKitResult<Cart>> SetQuantityAsync(CartCaller caller, string itemId, int quantity, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-            inner.SetQuantityAsync(caller, itemId, quantity, expectedVersion, cancellationToken);
+        public ValueTask<CartKitResult<Cart>> SetQuantityAsync(CartCaller caller, string itemId, int quantity, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
+            inner.SetQuantityAsync(caller, itemId, quantity, expected, cancellationToken);
 
-        public ValueTask<CartKitResult<Cart>> RemoveItemAsync(CartCaller caller, string itemId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-            inner.RemoveItemAsync(caller, itemId, expectedVersion, cancellationToken);
+        public ValueTask<CartKitResult<Cart>> RemoveItemAsync(CartCaller caller, string itemId, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
+            inner.RemoveItemAsync(caller, itemId, expected, cancellationToken);
 
-        public ValueTask<CartKitResult<Cart>> ClearAsync(CartCaller caller, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-            inner.ClearAsync(caller, expectedVersion, cancellationToken);
+        public ValueTask<CartKitResult<Cart>> ClearAsync(CartCaller caller, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
+            inner.ClearAsync(caller, expected, cancellationToken);
 
         public ValueTask<CartKitResult<Cart>> SetCheckoutDetailsAsync(
-            CartCaller caller, CheckoutDetails details, CheckoutDetailsFields fields, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
-            inner.SetCheckoutDetailsAsync(caller, details, fields, expectedVersion, cancellationToken);
+            CartCaller caller, CheckoutDetails details, CheckoutDetailsFields fields, ExpectedCart? expected = null, CancellationToken cancellationToken = default) =>
+            inner.SetCheckoutDetailsAsync(caller, details, fields, expected, cancellationToken);
 
         public ValueTask<CartKitResult<Cart>> AttachUserAsync(string sessionId, string userId, CancellationToken cancellationToken = default) =>
             inner.AttachUserAsync(sessionId, userId, cancellationToken);

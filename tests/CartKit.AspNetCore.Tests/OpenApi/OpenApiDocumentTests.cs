@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests(SampleApiFactory factory) : IClassFixtu
         var operations = document["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
             .ToList();
-        Assert.Equal(12, operations.Count);
+        Assert.Equal(13, operations.Count);
         Assert.All(operations, op =>
         {
             Assert.False(string.IsNullOrEmpty(op.Operation["operationId"]?.GetValue<string>()), $"{op.Method} {op.Path} has no name");
@@ -48,6 +48,7 @@ public sealed class OpenApiDocumentTests(SampleApiFactory factory) : IClassFixtu
         Assert.Equal(["Location", "ETag"], Headers("/api/cart", "post", "201"));
         Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}", "get", "200"));
         Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items", "post", "200"));
+        Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items", "delete", "200"));
         Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items/{itemId}", "patch", "200"));
         Assert.Equal(["ETag"], Headers("/api/cart/{sessionId}/items/{itemId}", "delete", "200"));
         Assert.Equal(["Location"], Headers("/api/cart/{sessionId}/checkout", "post", "201"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CartKit.Carts;
 
 namespace CartKit.AspNetCore.Tests.TestSupport;
 
@@ -98,6 +99,12 @@ public static class Api
 
         return await client.SendAsync(request);
     }
+
+    /// <summary>The ETag the API sends for a cart at a version: the version and the cart's tag (ExpectedCart).</summary>
+    public static string ETag(long version, string cartId) => $"\"{version}.{ExpectedCart.TagOf(cartId)}\"";
+
+    /// <summary>The ETag the API sends for a cart response body.</summary>
+    public static string ETag(JsonElement cart) => ETag(cart.GetProperty("version").GetInt64(), cart.GetProperty("cartId").GetString()!);
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {

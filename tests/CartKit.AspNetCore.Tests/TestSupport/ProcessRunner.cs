@@ -5,15 +5,26 @@ namespace CartKit.AspNetCore.Tests.TestSupport;
 public static class ProcessRunner
 {
     /// <summary>Runs a tool to completion; a missing tool fails the test with how to install it.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, string arguments, string installHint, string? stdin = null)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string file,
+        string arguments,
+        string installHint,
+        string? stdin = null,
+        string? workingDirectory = null,
+        IEnumerable<(string Name, string? Value)>? environment = null)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = stdin is not null,
-            WorkingDirectory = RepositoryRoot.Path,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
         };
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         Process process;
         try
         {
