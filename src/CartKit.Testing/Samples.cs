@@ -95,7 +95,7 @@ public static class Samples
         };
     }
 
-        /// <summary>An order of <paramref name="cart"/>'s current version, with its lines, adjustments, checkout details and owner.</summary>
+    /// <summary>An order of <paramref name="cart"/>'s current version, with its lines, adjustments, checkout details and owner.</summary>
     /// <param name="cart">The cart the order is made from.</param>
     /// <param name="status">The status; a paid order gets a payment time and reference.</param>
     /// <param name="createdAt">When the order was made; <see cref="T0"/> when <see langword="null"/>.</param>

@@ -3,12 +3,12 @@ using CartKit.Catalog;
 using CartKit.Domain;
 using CartKit.Redis.Caching;
 using CartKit.Sessions;
-using CartKit.TestSupport;
-using CartKit.Testing.Engines;
 using CartKit.Testing;
+using CartKit.Testing.Engines;
+using CartKit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis.Profiling;
 using StackExchange.Redis;
+using StackExchange.Redis.Profiling;
 using Xunit.Abstractions;
 
 namespace CartKit.Redis.Tests;

@@ -4,9 +4,9 @@ using CartKit.Diagnostics;
 using CartKit.Redis.Caching;
 using CartKit.Redis.Diagnostics;
 using CartKit.Sessions;
-using CartKit.TestSupport;
-using CartKit.Testing.Engines;
 using CartKit.Testing;
+using CartKit.Testing.Engines;
+using CartKit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Redis.Tests;

@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
 using CartKit.AspNetCore.Serialization;
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

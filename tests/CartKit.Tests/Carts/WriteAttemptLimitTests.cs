@@ -1,11 +1,11 @@
 using CartKit.Carts;
 using CartKit.Domain;
-using CartKit.Storage.InMemory;
 using CartKit.Storage;
-using CartKit.Testing.Engines;
+using CartKit.Storage.InMemory;
 using CartKit.Testing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using CartKit.Testing.Engines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CartKit.Tests.Carts;

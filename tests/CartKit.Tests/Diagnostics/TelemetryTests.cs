@@ -1,9 +1,9 @@
-using System.Diagnostics.Metrics;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using CartKit.Diagnostics;
-using CartKit.TestSupport;
-using CartKit.Testing.Engines;
 using CartKit.Testing;
+using CartKit.Testing.Engines;
+using CartKit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartKit.Tests.Diagnostics;
