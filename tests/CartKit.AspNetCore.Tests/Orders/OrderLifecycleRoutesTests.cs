@@ -116,6 +116,33 @@ public abstract class OrderLifecycleRoutesTests<TFactory>(TFactory factory) : IC
         Assert.NotEqual((await paid.JsonAsync()).GetProperty("cartId").GetString(), cart.GetProperty("cartId").GetString());
     }
 
+    [Fact]
+    public async Task PaymentRacingCancel_EndsPaidOrCancelledWithTheMoneyKept_NeverBoth()
+    {
+        for (var round = 0; round < 6; round++)
+        {
+            var (sessionId, orderId) = await CheckedOutCartAsync();
+
+            var pay = Task.Run(() => Client.PayAsync(orderId, "pi_race", 1250, "USD"));
+            var cancel = Task.Run(() => CancelAsync(orderId, sessionId));
+            using var paid = await pay;
+            using var cancelled = await cancel;
+
+            var status = (await Client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}")).GetProperty("status").GetString();
+            if (paid.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal("paid", status);
+                Assert.Equal(HttpStatusCode.Conflict, cancelled.StatusCode);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Conflict, paid.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+                Assert.Equal("paymentConflict", status);
+            }
+        }
+    }
+
     private Task<HttpResponseMessage> CancelAsync(string orderId, string sessionId) =>
         Client.SendJsonAsync(HttpMethod.Post, $"/api/orders/{orderId}/cancel", $$"""{"sessionId":"{{sessionId}}"}""");
 
