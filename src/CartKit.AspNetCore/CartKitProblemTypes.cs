@@ -73,6 +73,12 @@ public static class CartKitProblemTypes
     /// </summary>
     public const string PriceChanged = Prefix + "price-changed";
 
+    /// <summary>
+    /// 409: the inventory has too few units for the cart; no order was created and nothing is reserved. The problem's
+    /// <c>stockShortages</c> lists each short sku (<c>sku</c>, <c>requested</c>, <c>available</c>).
+    /// </summary>
+    public const string InsufficientStock = Prefix + "insufficient-stock";
+
     /// <summary>409: the order was not paid in time; check out the cart again.</summary>
     public const string OrderExpired = Prefix + "order-expired";
 

@@ -1,5 +1,6 @@
 using CartKit.Checkout;
 using CartKit.Internal;
+using CartKit.Inventory;
 
 namespace CartKit;
 
@@ -14,4 +15,10 @@ public sealed record CartKitError(CartKitErrorCode Code, string Message, string?
     /// longer available; empty otherwise.
     /// </summary>
     public IReadOnlyList<PriceChange> PriceChanges { get; init => field = Frozen.List(value); } = Frozen.Empty<PriceChange>();
+
+    /// <summary>
+    /// Gets, for <see cref="CartKitErrorCode.InsufficientStock"/>, every sku short of units, with the units requested
+    /// and available; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<StockShortage> StockShortages { get; init => field = Frozen.List(value); } = Frozen.Empty<StockShortage>();
 }

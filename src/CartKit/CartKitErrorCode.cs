@@ -97,4 +97,10 @@ public enum CartKitErrorCode
 
     /// <summary>The shipping method of the checkout details is unknown or not available for the cart. It is not kept.</summary>
     ShippingMethodRefused,
+
+    /// <summary>
+    /// Checkout needs more units of some products than the inventory has available; <see cref="CartKitError.StockShortages"/>
+    /// lists each. No order was created and nothing stays reserved; the cart is unchanged.
+    /// </summary>
+    InsufficientStock,
 }

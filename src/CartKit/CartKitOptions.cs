@@ -42,6 +42,14 @@ public sealed class CartKitOptions
     /// </value>
     public TimeSpan PendingOrderTtl { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Gets or sets how often the expiry sweep (which runs only when an inventory is registered) looks for stock
+    /// reservations past their order's expiry: it closes those orders as expired and releases their units, or commits
+    /// them when the order was paid, including reservations a process left behind when it died.
+    /// </summary>
+    /// <value>1 minute. Between 1 second and 1 day; seconds are accepted so demos and tests can use short ones.</value>
+    public TimeSpan OrderExpiryScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Gets or sets how long a checkout idempotency key is remembered.</summary>
     /// <value>24 hours. Between 1 minute and 30 days.</value>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);

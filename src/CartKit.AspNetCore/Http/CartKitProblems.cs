@@ -30,6 +30,17 @@ internal static class CartKitProblems
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["priceChanges"] = changes });
         }
 
+        if (error.StockShortages.Count > 0)
+        {
+            var shortages = JsonSerializer.SerializeToElement(error.StockShortages.ToResponse(), CartKitJsonContext.Default.StockShortageResponseArray);
+            return TypedResults.Problem(
+                detail: error.Message,
+                statusCode: status,
+                title: title,
+                type: type,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["stockShortages"] = shortages });
+        }
+
         return error.Code is CartKitErrorCode.DiscountCodeRefused or CartKitErrorCode.ShippingMethodRefused
             ? RefusedField(status, type, title, error)
             : Problem(status, type, title, error.Message);
@@ -88,6 +99,7 @@ internal static class CartKitProblems
         CartKitErrorCode.IdempotencyKeyReused => (422, CartKitProblemTypes.IdempotencyKeyReused, "Idempotency key reused"),
         CartKitErrorCode.IdempotencyKeyInProgress => (409, CartKitProblemTypes.IdempotencyKeyInProgress, "Request in progress"),
         CartKitErrorCode.PriceChanged => (409, CartKitProblemTypes.PriceChanged, "Prices changed"),
+        CartKitErrorCode.InsufficientStock => (409, CartKitProblemTypes.InsufficientStock, "Insufficient stock"),
         CartKitErrorCode.OrderExpired => (409, CartKitProblemTypes.OrderExpired, "Order expired"),
         CartKitErrorCode.OrderCancelled => (409, CartKitProblemTypes.OrderCancelled, "Order cancelled"),
         CartKitErrorCode.OrderNotCancellable => (409, CartKitProblemTypes.OrderNotCancellable, "Order not cancellable"),

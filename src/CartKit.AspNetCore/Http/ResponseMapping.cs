@@ -2,6 +2,7 @@ using CartKit.AspNetCore.Contracts;
 using CartKit.Carts;
 using CartKit.Checkout;
 using CartKit.Domain;
+using CartKit.Inventory;
 
 namespace CartKit.AspNetCore.Http;
 
@@ -51,6 +52,9 @@ internal static class ResponseMapping
         order.ClosedAt,
         withPayment ? order.PaymentReference : null,
         Details(order.Details));
+
+    public static StockShortageResponse[] ToResponse(this IReadOnlyList<StockShortage> shortages) =>
+        [.. shortages.Select(static s => new StockShortageResponse(s.Sku, s.Requested, s.Available))];
 
     public static PriceChangeResponse[] ToResponse(this IReadOnlyList<PriceChange> changes)
     {

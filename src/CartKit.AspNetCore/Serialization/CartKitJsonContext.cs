@@ -18,5 +18,6 @@ namespace CartKit.AspNetCore.Serialization;
 [JsonSerializable(typeof(ConfirmPaymentRequest))]
 [JsonSerializable(typeof(CancelOrderRequest))]
 [JsonSerializable(typeof(PriceChangeResponse[]))]
+[JsonSerializable(typeof(StockShortageResponse[]))]
 [JsonSerializable(typeof(UpdateCartDetailsRequest))]
 internal sealed partial class CartKitJsonContext : JsonSerializerContext;

@@ -61,6 +61,9 @@ internal static class CartErrors
     public static CartKitError PriceChanged(IReadOnlyList<PriceChange> changes) =>
         new(CartKitErrorCode.PriceChanged, "Prices changed since the cart was priced; the cart was updated. Review it and check out again.") { PriceChanges = changes };
 
+    public static CartKitError InsufficientStock(IReadOnlyList<Inventory.StockShortage> shortages) =>
+        new(CartKitErrorCode.InsufficientStock, "Some products do not have enough stock for this cart; nothing was reserved.") { StockShortages = shortages };
+
     public static CartKitError Validation(string target, string message) => new(CartKitErrorCode.Validation, message, target);
 
     public static CartKitError InvalidSku() =>

@@ -130,6 +130,7 @@ internal sealed partial class CheckoutEngine
 
         if (order.Status == OrderStatus.Cancelled)
         {
+            await _stock.ReleaseAsync(order).ConfigureAwait(false); // A cancel that died before releasing.
             return order;
         }
 
@@ -142,6 +143,11 @@ internal sealed partial class CheckoutEngine
         if (closed.Status == OrderStatus.Cancelled && closed.ClosedAt == now)
         {
             _metrics.OrderClosed("cancelled");
+        }
+
+        if (closed.Status == OrderStatus.Cancelled)
+        {
+            await _stock.ReleaseAsync(closed).ConfigureAwait(false);
         }
 
         // Lost to a concurrent payment or supersede: the order's new status answers.
@@ -190,13 +196,16 @@ internal sealed partial class CheckoutEngine
         return CartErrors.PaymentConflict(was);
     }
 
-    // Idempotent: the cart's other pending orders can no longer be paid, and the cart is completed (with its remainder).
+    // Idempotent: the order's units are sold, the cart's other pending orders can no longer be paid (their units go
+    // back), and the cart is completed (with its remainder).
     private async ValueTask FulfilAsync(Order paid, CancellationToken cancellationToken)
     {
+        await _stock.CommitAsync(paid).ConfigureAwait(false);
         var superseded = await _orders.SupersedePendingAsync(paid.CartId, long.MaxValue, StoredTime.Now(_time), cancellationToken).ConfigureAwait(false);
         if (superseded > 0)
         {
             _metrics.Superseded(superseded);
+            await _stock.ReleaseClosedAsync(paid.CartId, cancellationToken).ConfigureAwait(false);
         }
 
         await _completion.CompleteAsync(paid, isRepair: false, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
     private readonly IIdempotencyKeyStore _keys;
     private readonly IProductCatalog _catalog;
     private readonly CartPricer _pricer;
+    private readonly StockReservations _stock;
     private readonly ICheckoutLock _checkoutLock;
     private readonly CartKitOptions _options;
     private readonly TimeProvider _time;
@@ -42,6 +43,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         IIdempotencyKeyStore keys,
         IProductCatalog catalog,
         CartPricer pricer,
+        StockReservations stock,
         ICheckoutLock checkoutLock,
         IOptions<CartKitOptions> options,
         TimeProvider time,
@@ -56,6 +58,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
         _keys = keys;
         _catalog = catalog;
         _pricer = pricer;
+        _stock = stock;
         _checkoutLock = checkoutLock;
         _options = options.Value;
         _time = time;
@@ -179,6 +182,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
                             return CartErrors.CartCompleted;
                         default:
                             await RecordExpiryAsync(existing, now, cancellationToken).ConfigureAwait(false);
+                            await _stock.ReleaseAsync(existing).ConfigureAwait(false);
                             if (!await FreeCartAsync(fresh, cancellationToken).ConfigureAwait(false))
                             {
                                 return CartErrors.ConcurrencyConflict;
@@ -194,7 +198,25 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
                     return priced.Error;
                 }
 
-                var inserted = await _orders.InsertAsync(priced.Value, cancellationToken).ConfigureAwait(false);
+                // Reserved before the insert, so a paid order always holds its units. A lost insert shares the winner's
+                // reservation (same cart version); a failed one gives the units back; a process that dies in between
+                // leaves a reservation without an order, which the expiry sweep releases.
+                if (await _stock.ReserveAsync(priced.Value, cancellationToken).ConfigureAwait(false) is { } shortage)
+                {
+                    return shortage;
+                }
+
+                OrderInsertResult inserted;
+                try
+                {
+                    inserted = await _orders.InsertAsync(priced.Value, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await _stock.ReleaseAsync(priced.Value).ConfigureAwait(false);
+                    throw;
+                }
+
                 if (!inserted.Inserted)
                 {
                     continue; // Another checkout of this version won; the next pass finds its order.
@@ -247,6 +269,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
             if (superseded > 0)
             {
                 _metrics.Superseded(superseded);
+                await _stock.ReleaseClosedAsync(order.CartId, cancellationToken).ConfigureAwait(false);
             }
 
             return new CheckoutOutcome(order, Created: true);
@@ -254,6 +277,7 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
 
         await _orders.CloseAsync(order.Id, OrderStatus.Superseded, now, cancellationToken).ConfigureAwait(false);
         _metrics.Superseded(1);
+        await _stock.ReleaseAsync(order).ConfigureAwait(false);
         if (paid is not null)
         {
             await _completion.CompleteAsync(paid, isRepair: true, cancellationToken).ConfigureAwait(false);

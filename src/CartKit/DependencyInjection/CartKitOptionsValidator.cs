@@ -16,6 +16,7 @@ internal sealed class CartKitOptionsValidator(IServiceProviderIsService services
         Range(failures, nameof(options.MaxLinesPerCart), options.MaxLinesPerCart, 1, 1_000);
         Range(failures, nameof(options.MaxWriteAttempts), options.MaxWriteAttempts, 1, 100);
         Range(failures, nameof(options.PendingOrderTtl), options.PendingOrderTtl, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30));
+        Range(failures, nameof(options.OrderExpiryScanInterval), options.OrderExpiryScanInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Range(failures, nameof(options.IdempotencyKeyLifetime), options.IdempotencyKeyLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
         Range(failures, nameof(options.IdempotencyKeyLease), options.IdempotencyKeyLease, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         Range(failures, "Reuse.CartCapacity", options.Reuse.CartCapacity, 16, 1_048_576);

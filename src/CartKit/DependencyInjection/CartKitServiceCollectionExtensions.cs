@@ -1,15 +1,17 @@
 using System.Diagnostics.Metrics;
-using CartKit;
 using CartKit.Caching;
 using CartKit.Carts;
 using CartKit.Checkout;
 using CartKit.DependencyInjection;
 using CartKit.Diagnostics;
+using CartKit.Inventory;
 using CartKit.Pricing;
 using CartKit.Sessions;
-using CartKit.Storage;
 using CartKit.Storage.InMemory;
+using CartKit.Storage;
+using CartKit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -71,6 +73,10 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton<CartWriter>();
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<CartCompletion>();
+        services.TryAddSingleton(static sp => new StockReservations(
+            sp.GetRequiredService<IOrderRepository>(),
+            sp.GetRequiredService<ILogger<StockReservations>>(),
+            sp.GetService<IInventory>()));
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();
         services.TryAddSingleton<CheckoutEngine>();

@@ -33,6 +33,22 @@ internal static partial class Log
     [LoggerMessage(24, LogLevel.Information, "Checkout found {Count} price changes; the cart was re-priced and the shopper asked to review it.")]
     public static partial void PricesChanged(ILogger logger, int count);
 
+    // Stock reservations: 30-39.
+    [LoggerMessage(30, LogLevel.Warning, "Could not release a stock reservation; the expiry sweep releases it once its order expires.")]
+    public static partial void StockReleaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(31, LogLevel.Warning, "Could not commit the stock reservation of paid order {OrderId}; the expiry sweep commits it.")]
+    public static partial void StockCommitFailed(ILogger logger, string orderId, Exception exception);
+
+    [LoggerMessage(32, LogLevel.Information, "Checkout refused: {Count} skus are short of stock.")]
+    public static partial void StockShort(ILogger logger, int count);
+
+    [LoggerMessage(33, LogLevel.Information, "The expiry sweep settled {Released} released and {Committed} committed stock reservations.")]
+    public static partial void ExpirySwept(ILogger logger, int released, int committed);
+
+    [LoggerMessage(34, LogLevel.Error, "The expiry sweep failed; it runs again after its interval.")]
+    public static partial void ExpirySweepFailed(ILogger logger, Exception exception);
+
     // Event ids: core 1-49, CartKit.Redis 50-69, CartKit.MongoDB 70-89, CartKit.AspNetCore 100 and up; each package
     // logs its own events.
 }
