@@ -22,3 +22,6 @@ public sealed class MongoOrderLifecycleTests : OrderLifecycleTests<MongoStorage>
 
 [RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
 public sealed class MongoCheckoutDetailsTests : CheckoutDetailsTests<MongoStorage>;
+
+[RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
+public sealed class MongoStockReservationTests : StockReservationTests<MongoStorage>;

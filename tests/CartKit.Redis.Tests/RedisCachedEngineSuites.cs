@@ -18,3 +18,5 @@ public sealed class RedisCachedCheckoutEngineTests : CheckoutEngineTests<RedisCa
 
 public sealed class RedisCachedOrderLifecycleTests : OrderLifecycleTests<RedisCachedStorage>;
 public sealed class RedisCachedCheckoutDetailsTests : CheckoutDetailsTests<RedisCachedStorage>;
+
+public sealed class RedisCachedStockReservationTests : StockReservationTests<RedisCachedStorage>;

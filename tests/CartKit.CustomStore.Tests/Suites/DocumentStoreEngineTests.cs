@@ -26,3 +26,7 @@ public sealed class CachedDocumentOrderLifecycleTests : OrderLifecycleTests<Cach
 public sealed class DocumentCheckoutDetailsTests : CheckoutDetailsTests<DocumentStorage>;
 
 public sealed class CachedDocumentCheckoutDetailsTests : CheckoutDetailsTests<CachedDocumentStorage>;
+
+public sealed class DocumentStockReservationTests : StockReservationTests<DocumentStorage>;
+
+public sealed class CachedDocumentStockReservationTests : StockReservationTests<CachedDocumentStorage>;

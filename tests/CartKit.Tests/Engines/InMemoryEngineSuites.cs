@@ -14,3 +14,5 @@ public sealed class InMemoryCheckoutEngineTests : CheckoutEngineTests<InMemorySt
 
 public sealed class InMemoryOrderLifecycleTests : OrderLifecycleTests<InMemoryStorage>;
 public sealed class InMemoryCheckoutDetailsTests : CheckoutDetailsTests<InMemoryStorage>;
+
+public sealed class InMemoryStockReservationTests : StockReservationTests<InMemoryStorage>;
