@@ -42,6 +42,7 @@ builder.Services.AddSingleton<SampleProducts>();
 builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit").Bind(options))
     .AddProductCatalog<SampleCatalog>()
     .AddSamplePricing()
+    .UseInMemoryInventory(SampleStock.FromConfiguration(builder.Configuration))
     .UseConfiguredStores(builder.Configuration);
 builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 

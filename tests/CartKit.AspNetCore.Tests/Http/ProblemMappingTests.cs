@@ -46,6 +46,7 @@ public sealed class ProblemMappingTests(ProblemMappingTests.Host host) : IClassF
         { CartKitErrorCode.PaymentConflict, 409, CartKitProblemTypes.PaymentConflict },
         { CartKitErrorCode.DiscountCodeRefused, 422, CartKitProblemTypes.DiscountCodeRefused },
         { CartKitErrorCode.ShippingMethodRefused, 422, CartKitProblemTypes.ShippingMethodRefused },
+        { CartKitErrorCode.InsufficientStock, 409, CartKitProblemTypes.InsufficientStock },
     };
 
     [Theory]

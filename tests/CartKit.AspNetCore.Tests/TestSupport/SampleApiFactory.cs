@@ -73,3 +73,20 @@ public sealed class SampleApiWithoutAdminKeyFactory : SampleApiFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sample:AdminApiKey"] = string.Empty };
 }
+
+/// <summary>
+/// The sample with five mugs in stock, pending orders that expire after two seconds and an expiry sweep every second,
+/// to watch the last units go to exactly five orders and come back.
+/// </summary>
+public sealed class ScarceStockSampleApiFactory : SampleApiFactory
+{
+    public const string Sku = "MUG-CARTKIT";
+    public const int Units = 5;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [$"Sample:Stock:{Sku}"] = Units.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CartKit:PendingOrderTtl"] = "00:00:02",
+        ["CartKit:OrderExpiryScanInterval"] = "00:00:01",
+    };
+}
