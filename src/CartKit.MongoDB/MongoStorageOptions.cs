@@ -44,6 +44,14 @@ public sealed class MongoStorageOptions
     /// <value><c>idempotencyKeys</c>.</value>
     public string IdempotencyKeysCollectionName { get; set; } = "idempotencyKeys";
 
+    /// <summary>Gets or sets the name of the stock collection (one document per sku), used with <c>UseMongoInventory()</c>.</summary>
+    /// <value><c>stock</c>.</value>
+    public string StockCollectionName { get; set; } = "stock";
+
+    /// <summary>Gets or sets the name of the stock reservations collection, used with <c>UseMongoInventory()</c>.</summary>
+    /// <value><c>stockReservations</c>.</value>
+    public string StockReservationsCollectionName { get; set; } = "stockReservations";
+
     /// <summary>
     /// Gets or sets a value indicating whether CartKit creates its indexes when the host starts (a hosted service).
     /// The unique indexes enforce CartKit's rules, so a host that turns this off must create them before serving,

@@ -1,10 +1,12 @@
 using CartKit.Domain;
+using CartKit.Inventory;
 using CartKit.MongoDB.Documents;
+using CartKit.MongoDB.Stores;
 using CartKit.Storage;
 using CartKit.Testing;
-using MongoDB.Bson;
-using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson;
 using Snapshooter.Xunit;
 
 namespace CartKit.MongoDB.Tests;
@@ -182,6 +184,38 @@ public sealed class MongoDocumentTests
         Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(Order(Cart(Currency.USD, CartStatus.Active, "user-1"), OrderStatus.Paid)))));
 
     [Fact]
+    public void AStockReservationIsStoredInThisShape() =>
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoInventory.ToDocument("cart00000000000000000A:3", StockReservation()))));
+
+    [Fact]
+    public void StockReservations_RoundTripEveryField()
+    {
+        var reservation = StockReservation();
+
+        var read = MongoInventory.ToReservation(ThroughBson(MongoInventory.ToDocument("cart00000000000000000A:3", reservation)));
+
+        Assert.Equal(reservation.CartId, read.CartId);
+        Assert.Equal(reservation.CartVersion, read.CartVersion);
+        Assert.Equal(reservation.ExpiresAt, read.ExpiresAt);
+        Assert.Equal(reservation.Lines, read.Lines);
+    }
+
+    [Fact]
+    public void StockIsStoredInThisShape_AndRoundTrips()
+    {
+        var stock = new StockDocument { Sku = "MUG-ü", Available = long.MaxValue - 1, Holds = ["cart00000000000000000A:3"] };
+
+        var rendered = MongoRender.Document(stock);
+        var read = ThroughBson(stock);
+
+        Assert.Equal(["_id", "available", "holds"], rendered.Names);
+        Assert.Equal(BsonType.Int64, rendered["available"].BsonType);
+        Assert.Equal("cart00000000000000000A:3", rendered["holds"].AsBsonArray.Single().AsString);
+        Assert.Equal((stock.Sku, stock.Available), (read.Sku, read.Available));
+        Assert.Equal(stock.Holds, read.Holds);
+    }
+
+    [Fact]
     public void AnIdempotencyKeyIsStoredInThisShape() =>
         Snapshot.Match(MongoRender.Json(MongoRender.Document(MongoDocumentMapper.ToDocument(
             new IdempotencyRecord("checkout-7f3a", "cart00000000000000000A", "kq3TgWm1ZCv8aY0pLr2xNw", "order0000000000000000A", Changed.AddSeconds(30), Changed.AddHours(24))))));
@@ -332,4 +366,7 @@ public sealed class MongoDocumentTests
         PaidAt = status == OrderStatus.Paid ? Changed.AddMinutes(2) : null,
         PaymentReference = status == OrderStatus.Paid ? "pi_3Nf8" : null,
     };
+
+    private static StockReservation StockReservation() =>
+        new("cart00000000000000000A", 3, Changed.AddHours(1)) { Lines = [new StockLine("MUG", 2), new StockLine("CAP", long.MaxValue)] };
 }

@@ -19,6 +19,7 @@ public sealed class MongoIndexTests
             { "carts", new BsonArray(MongoIndexes.Carts.Select(MongoRender.Index)) },
             { "orders", new BsonArray(MongoIndexes.Orders.Select(MongoRender.Index)) },
             { "idempotencyKeys", new BsonArray(MongoIndexes.IdempotencyKeys.Select(MongoRender.Index)) },
+            { "stockReservations", new BsonArray(MongoIndexes.StockReservations.Select(MongoRender.Index)) },
         }));
     }
 
@@ -32,6 +33,8 @@ public sealed class MongoIndexTests
             ["orders_one_per_cart_version", "orders_by_cart_created", "orders_one_paid_per_cart"],
             Names(MongoIndexes.Orders));
         Assert.Equal(["idempotency_keys_expire"], Names(MongoIndexes.IdempotencyKeys));
+        Assert.Equal(["stock_reservations_by_state_expiry"], Names(MongoIndexes.StockReservations));
+        Assert.DoesNotContain(MongoIndexes.StockReservations, i => i.Options.Unique == true);
     }
 
     [Fact]

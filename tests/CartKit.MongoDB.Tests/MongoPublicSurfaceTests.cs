@@ -7,7 +7,7 @@ namespace CartKit.MongoDB.Tests;
 public sealed class MongoPublicSurfaceTests
 {
     [Fact]
-    public void OnlyTheOptionsTheIndexHookAndUseMongoStorage_ArePublic()
+    public void OnlyTheOptionsTheIndexHookUseMongoStorageAndUseMongoInventory_ArePublic()
     {
         var publicTypes = typeof(MongoStorageOptions).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == typeof(MongoStorageOptions).Namespace)
@@ -17,6 +17,6 @@ public sealed class MongoPublicSurfaceTests
             .Select(m => m.Name);
 
         Assert.Equal(["ICartKitMongoIndexes", "MongoStorageOptions"], publicTypes);
-        Assert.Equal(["UseMongoStorage"], extensions);
+        Assert.Equal(["UseMongoInventory", "UseMongoStorage"], extensions.Order(StringComparer.Ordinal));
     }
 }

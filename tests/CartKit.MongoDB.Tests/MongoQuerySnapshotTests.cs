@@ -88,6 +88,30 @@ public sealed class MongoQuerySnapshotTests
     }
 
     [Fact]
+    public void Inventory_SendsTheseFiltersUpdatesAndSorts()
+    {
+        const string Reservation = "cart00000000000000000A:3";
+        Snapshot.Match(MongoRender.Json(new BsonDocument
+        {
+            { "ReserveAsync.record.filter", MongoRender.Filter(StockQueries.ReservationById(Reservation)) },
+            { "ReserveAsync.record.upsert", StockQueries.UpsertReservation.IsUpsert },
+            { "ReserveAsync.take.filter", MongoRender.Filter(StockQueries.CanTake("MUG", 2, Reservation)) },
+            { "ReserveAsync.take.update", MongoRender.Update(StockQueries.Take(2, Reservation)) },
+            { "ReserveAsync.short.filter", MongoRender.Filter(StockQueries.BySku("MUG")) },
+            { "ReleaseAsync.giveBack.filter", MongoRender.Filter(StockQueries.HeldBy("MUG", Reservation)) },
+            { "ReleaseAsync.giveBack.update", MongoRender.Update(StockQueries.GiveBack(2, Reservation)) },
+            { "ReleaseAsync.state.filter", MongoRender.Filter(StockQueries.ReservationIn(Reservation, StockReservationDocument.Held)) },
+            { "ReleaseAsync.state.update", MongoRender.Update(StockQueries.MoveTo(StockReservationDocument.Released)) },
+            { "CommitAsync.sold.update", MongoRender.Update(StockQueries.Sold(Reservation)) },
+            { "ListExpiredAsync.filter", MongoRender.Filter(StockQueries.HeldExpiredBy(At)) },
+            { "ListExpiredAsync.sort", MongoRender.Sort(StockQueries.OldestExpiryFirst) },
+            { "GetAvailableAsync.filter", MongoRender.Filter(StockQueries.BySkus(["MUG", "CAP"])) },
+            { "SetAvailableAsync.update", MongoRender.Update(StockQueries.SetAvailable(40)) },
+            { "SetAvailableAsync.upsert", StockQueries.Upsert.IsUpsert },
+        }));
+    }
+
+    [Fact]
     public void ValuesFromCallers_AreSentAsValues_NeverAsOperators()
     {
         // A session id, user id or key that looks like a query operator must stay a string to compare against.

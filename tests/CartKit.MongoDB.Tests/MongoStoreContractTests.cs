@@ -1,7 +1,8 @@
+using CartKit.Inventory;
 using CartKit.MongoDB.Stores;
 using CartKit.Storage;
-using CartKit.Testing;
 using CartKit.Testing.Storage;
+using CartKit.Testing;
 
 namespace CartKit.MongoDB.Tests;
 
@@ -37,6 +38,27 @@ public sealed class MongoIdempotencyKeyStoreTests : IdempotencyKeyStoreContractT
     private readonly MongoStorage _storage = new();
 
     protected override async Task<IIdempotencyKeyStore> CreateStoreAsync() => new MongoIdempotencyKeyStore(await _storage.CollectionsAsync());
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _storage.DisposeAsync().AsTask();
+}
+
+[RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
+public sealed class MongoInventoryTests : InventoryContractTests, IAsyncLifetime
+{
+    private readonly MongoStorage _storage = new();
+
+    protected override async Task<IInventory> CreateInventoryAsync(IReadOnlyDictionary<string, long> stock)
+    {
+        var inventory = new MongoInventory(await _storage.CollectionsAsync());
+        foreach (var (sku, units) in stock)
+        {
+            await inventory.SetAvailableAsync(sku, units);
+        }
+
+        return inventory;
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -188,7 +188,7 @@ public sealed class UseMongoStorageTests : IDisposable
         Assert.Contains(error.Failures, f => f.Contains("ConnectionString is not a valid MongoDB connection string", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("DatabaseName 'shop.prod'", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("CartsCollectionName 'system.carts'", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.Contains("three different collections", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("must be different collections", StringComparison.Ordinal));
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
     }
 

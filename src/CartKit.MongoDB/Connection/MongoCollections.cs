@@ -3,7 +3,7 @@ using MongoDB.Driver;
 
 namespace CartKit.MongoDB.Connection;
 
-// The three collections, with the settings every CartKit operation runs under, whatever the host's client defaults
+// The collections, with the settings every CartKit operation runs under, whatever the host's client defaults
 // are. Reads go to the primary, because compare-and-swap decisions and "does an order exist for this version" must
 // see the latest acknowledged write. Writes wait for a majority, so an acknowledged cart version, order or key claim
 // survives a failover (a write only the old primary had is rolled back by the next one).
@@ -17,6 +17,8 @@ internal sealed class MongoCollections
         Carts = database.GetCollection<CartDocument>(options.CartsCollectionName, Settings());
         Orders = database.GetCollection<OrderDocument>(options.OrdersCollectionName, Settings());
         IdempotencyKeys = database.GetCollection<IdempotencyKeyDocument>(options.IdempotencyKeysCollectionName, Settings());
+        Stock = database.GetCollection<StockDocument>(options.StockCollectionName, Settings());
+        StockReservations = database.GetCollection<StockReservationDocument>(options.StockReservationsCollectionName, Settings());
     }
 
     public IMongoCollection<CartDocument> Carts { get; }
@@ -24,6 +26,11 @@ internal sealed class MongoCollections
     public IMongoCollection<OrderDocument> Orders { get; }
 
     public IMongoCollection<IdempotencyKeyDocument> IdempotencyKeys { get; }
+
+    // Used only with UseMongoInventory(); GetCollection creates nothing until the first write.
+    public IMongoCollection<StockDocument> Stock { get; }
+
+    public IMongoCollection<StockReservationDocument> StockReservations { get; }
 
     public static MongoCollectionSettings Settings() => new()
     {

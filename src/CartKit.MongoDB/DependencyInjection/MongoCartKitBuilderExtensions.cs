@@ -49,4 +49,25 @@ public static class MongoCartKitBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICartKitHealthProbe, MongoHealthProbe>());
         return builder.UseStorage<MongoCartRepository, MongoOrderRepository, MongoIdempotencyKeyStore>();
     }
+
+    /// <summary>
+    /// Keeps stock and stock reservations in MongoDB (collections <see cref="MongoStorageOptions.StockCollectionName"/>
+    /// and <see cref="MongoStorageOptions.StockReservationsCollectionName"/>), shared by every instance: checkout
+    /// reserves each order's units and the expiry sweep runs (see <c>UseInMemoryInventory</c> in CartKit). Each sku's
+    /// units move by one conditional update, never below zero, without transactions. Call after
+    /// <see cref="UseMongoStorage"/>; set stock with <c>IInventory.SetAvailableAsync</c>.
+    /// </summary>
+    /// <param name="builder">The CartKit builder.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="UseMongoStorage"/> was not called first.</exception>
+    public static ICartKitBuilder UseMongoInventory(this ICartKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(MongoCollections)))
+        {
+            throw new InvalidOperationException("Call UseMongoStorage() before UseMongoInventory(): the inventory uses its database and options.");
+        }
+
+        return builder.AddInventory<MongoInventory>();
+    }
 }

@@ -51,10 +51,16 @@ internal sealed class MongoStorageOptionsValidator(IServiceProvider services) : 
         ValidateCollectionName(failures, nameof(options.CartsCollectionName), options.CartsCollectionName);
         ValidateCollectionName(failures, nameof(options.OrdersCollectionName), options.OrdersCollectionName);
         ValidateCollectionName(failures, nameof(options.IdempotencyKeysCollectionName), options.IdempotencyKeysCollectionName);
-        string?[] collections = [options.CartsCollectionName, options.OrdersCollectionName, options.IdempotencyKeysCollectionName];
+        ValidateCollectionName(failures, nameof(options.StockCollectionName), options.StockCollectionName);
+        ValidateCollectionName(failures, nameof(options.StockReservationsCollectionName), options.StockReservationsCollectionName);
+        string?[] collections =
+        [
+            options.CartsCollectionName, options.OrdersCollectionName, options.IdempotencyKeysCollectionName,
+            options.StockCollectionName, options.StockReservationsCollectionName,
+        ];
         if (collections.Distinct(StringComparer.Ordinal).Count() != collections.Length)
         {
-            failures.Add("MongoStorageOptions.CartsCollectionName, OrdersCollectionName and IdempotencyKeysCollectionName must be three different collections.");
+            failures.Add("MongoStorageOptions.CartsCollectionName, OrdersCollectionName, IdempotencyKeysCollectionName, StockCollectionName and StockReservationsCollectionName must be different collections.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -115,7 +115,40 @@ internal static class MongoClassMaps
         Require(BsonClassMap.TryRegisterClassMap(carts), carts);
         Require(BsonClassMap.TryRegisterClassMap(orders), orders);
         Require(BsonClassMap.TryRegisterClassMap(keys), keys);
+        RegisterStock(idList);
         return true;
+    }
+
+    private static void RegisterStock(IBsonSerializer<List<string>> idList)
+    {
+        var stock = new BsonClassMap<StockDocument>(cm =>
+        {
+            cm.SetIgnoreExtraElements(true);
+            cm.MapIdMember(d => d.Sku).SetSerializer(Text);
+            cm.MapMember(d => d.Available).SetElementName("available").SetSerializer(Int64).SetIsRequired(true);
+            cm.MapMember(d => d.Holds).SetElementName("holds").SetSerializer(idList).SetIsRequired(true);
+        });
+        var lines = new BsonClassMap<StockLineDocument>(cm =>
+        {
+            cm.MapMember(d => d.Sku).SetElementName("sku").SetSerializer(Text).SetIsRequired(true);
+            cm.MapMember(d => d.Quantity).SetElementName("quantity").SetSerializer(Int64).SetIsRequired(true);
+        });
+        Require(BsonClassMap.TryRegisterClassMap(lines), lines);
+        lines.Freeze();
+        var lineList = new EnumerableInterfaceImplementerSerializer<List<StockLineDocument>, StockLineDocument>(new BsonClassMapSerializer<StockLineDocument>(lines));
+        var reservations = new BsonClassMap<StockReservationDocument>(cm =>
+        {
+            cm.SetIgnoreExtraElements(true);
+            cm.MapIdMember(d => d.Id).SetSerializer(Text);
+            cm.MapMember(d => d.SchemaVersion).SetElementName("schemaVersion").SetSerializer(Int32).SetIsRequired(true);
+            cm.MapMember(d => d.CartId).SetElementName("cartId").SetSerializer(Text).SetIsRequired(true);
+            cm.MapMember(d => d.CartVersion).SetElementName("cartVersion").SetSerializer(Int64).SetIsRequired(true);
+            cm.MapMember(d => d.Lines).SetElementName("lines").SetSerializer(lineList).SetIsRequired(true);
+            cm.MapMember(d => d.ExpiresAt).SetElementName("expiresAt").SetSerializer(UtcDate).SetIsRequired(true);
+            cm.MapMember(d => d.State).SetElementName("state").SetSerializer(Text).SetIsRequired(true);
+        });
+        Require(BsonClassMap.TryRegisterClassMap(stock), stock);
+        Require(BsonClassMap.TryRegisterClassMap(reservations), reservations);
     }
 
     // Checkout details and their addresses, nested in carts and orders.

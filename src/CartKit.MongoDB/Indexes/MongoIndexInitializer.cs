@@ -16,6 +16,7 @@ internal sealed class MongoIndexInitializer(MongoCollections collections) : ICar
         await CreateAsync(collections.Carts, MongoIndexes.Carts, cancellationToken).ConfigureAwait(false);
         await CreateAsync(collections.Orders, MongoIndexes.Orders, cancellationToken).ConfigureAwait(false);
         await CreateAsync(collections.IdempotencyKeys, MongoIndexes.IdempotencyKeys, cancellationToken).ConfigureAwait(false);
+        await CreateAsync(collections.StockReservations, MongoIndexes.StockReservations, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CreateAsync<TDocument>(

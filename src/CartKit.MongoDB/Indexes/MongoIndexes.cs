@@ -24,6 +24,8 @@ internal static class MongoIndexes
 
     public const string IdempotencyKeysExpiry = "idempotency_keys_expire";
 
+    public const string StockReservationsByStateAndExpiry = "stock_reservations_by_state_expiry";
+
     public static IReadOnlyList<CreateIndexModel<CartDocument>> Carts { get; } =
     [
         // FindActiveBySessionAsync (session restore).
@@ -83,5 +85,14 @@ internal static class MongoIndexes
         new(
             Builders<IdempotencyKeyDocument>.IndexKeys.Ascending(d => d.ExpiresAt),
             new CreateIndexOptions<IdempotencyKeyDocument> { Name = IdempotencyKeysExpiry, ExpireAfter = TimeSpan.Zero }),
+    ];
+
+    // Stock documents need no index beyond _id (every update names its sku).
+    public static IReadOnlyList<CreateIndexModel<StockReservationDocument>> StockReservations { get; } =
+    [
+        // ListExpiredAsync (the expiry sweep): held reservations by expiry, oldest first.
+        new(
+            Builders<StockReservationDocument>.IndexKeys.Ascending(d => d.State).Ascending(d => d.ExpiresAt),
+            new CreateIndexOptions<StockReservationDocument> { Name = StockReservationsByStateAndExpiry }),
     ];
 }
