@@ -4,9 +4,9 @@ using CartKit.MongoDB.Documents;
 using CartKit.MongoDB.Stores;
 using CartKit.Storage;
 using CartKit.Testing;
-using MongoDB.Bson.Serialization.Conventions;
-using MongoDB.Bson.Serialization;
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Conventions;
 using Snapshooter.Xunit;
 
 namespace CartKit.MongoDB.Tests;

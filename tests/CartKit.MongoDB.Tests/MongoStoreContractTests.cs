@@ -1,8 +1,8 @@
 using CartKit.Inventory;
 using CartKit.MongoDB.Stores;
 using CartKit.Storage;
-using CartKit.Testing.Storage;
 using CartKit.Testing;
+using CartKit.Testing.Storage;
 
 namespace CartKit.MongoDB.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CartKit;
 using CartKit.Caching;
 using CartKit.Carts;
 using CartKit.Checkout;
@@ -7,9 +8,8 @@ using CartKit.Diagnostics;
 using CartKit.Inventory;
 using CartKit.Pricing;
 using CartKit.Sessions;
-using CartKit.Storage.InMemory;
 using CartKit.Storage;
-using CartKit;
+using CartKit.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
