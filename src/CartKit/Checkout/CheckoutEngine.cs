@@ -199,23 +199,16 @@ internal sealed partial class CheckoutEngine : ICheckoutEngine
                 }
 
                 // Reserved before the insert, so a paid order always holds its units. A lost insert shares the winner's
-                // reservation (same cart version); a failed one gives the units back; a process that dies in between
-                // leaves a reservation without an order, which the expiry sweep releases.
+                // reservation (same cart version). An insert that failed is not undone here: it may have reached the
+                // store all the same (a timeout after the write), and releasing would leave that order without its
+                // units. The reservation expires with the order it was made for, and the expiry sweep then releases it
+                // (no order, or one never paid) or commits it (paid), as for a process that died in between.
                 if (await _stock.ReserveAsync(priced.Value, cancellationToken).ConfigureAwait(false) is { } shortage)
                 {
                     return shortage;
                 }
 
-                OrderInsertResult inserted;
-                try
-                {
-                    inserted = await _orders.InsertAsync(priced.Value, cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    await _stock.ReleaseAsync(priced.Value).ConfigureAwait(false);
-                    throw;
-                }
+                var inserted = await _orders.InsertAsync(priced.Value, cancellationToken).ConfigureAwait(false);
 
                 if (!inserted.Inserted)
                 {
