@@ -85,11 +85,7 @@ public static class CartKitEndpointRouteBuilderExtensions
             .WithSummary("Remove a line")
             .WithTags(CartTag)
             .Produces<CartResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithBodilessEditProblems()
             .WithETagHeader(StatusCodes.Status200OK);
 
         group.MapDelete("/cart/{sessionId}/items", CartEndpoints.ClearAsync)
@@ -98,11 +94,7 @@ public static class CartKitEndpointRouteBuilderExtensions
             .WithDescription("Removes every line; the cart stays the session's, active and editable. Clearing an empty cart changes nothing and keeps its version.")
             .WithTags(CartTag)
             .Produces<CartResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithBodilessEditProblems()
             .WithETagHeader(StatusCodes.Status200OK);
 
         group.MapPost("/cart/{sessionId}/checkout", OrderEndpoints.CheckoutAsync)
@@ -182,6 +174,14 @@ public static class CartKitEndpointRouteBuilderExtensions
     // checks the media type in the handler and answers its own 415 problem instead.
     private static RouteHandlerBuilder AcceptsJson<TRequest>(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new AcceptsMetadata([], typeof(TRequest)));
+
+    // The edits without a body (remove a line, empty the cart): no 413, 415 or 422.
+    private static RouteHandlerBuilder WithBodilessEditProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static RouteHandlerBuilder WithMutationProblems(this RouteHandlerBuilder builder) => builder
         .ProducesValidationProblem()
