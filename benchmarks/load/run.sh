@@ -26,7 +26,9 @@ Environment (defaults in brackets):
   CARTKIT_LOAD_SESSIONS        seeded carts the GET runs spread over [256]
   CARTKIT_LOAD_LINES           lines per seeded cart, 1 to the number of available products [5]
   CARTKIT_LOAD_WRITE_SESSIONS  fresh carts each add-item and add-checkout run spreads over [2048]
-  CARTKIT_LOAD_TARGET          minimum CartKit GET / reference ratio [0.8]
+  CARTKIT_LOAD_TARGET          minimum CartKit GET / reference ratio [0.95]
+  CARTKIT_LOAD_SESSION_RECHECK the servers' CartKit:SessionRecheckInterval (00:00:00: every read asks Redis for the
+                               session) [CartKit's default, 1 second]
   CARTKIT_LOAD_REDIS           host:port of an existing Redis to use instead of starting one
   CARTKIT_LOAD_RESULTS         directory for latest.json and latest.md [benchmarks/load/results]
 EOF
@@ -61,7 +63,8 @@ connections=${CARTKIT_LOAD_CONNECTIONS:-32}
 sessions=${CARTKIT_LOAD_SESSIONS:-256}
 lines=${CARTKIT_LOAD_LINES:-5}
 write_sessions=${CARTKIT_LOAD_WRITE_SESSIONS:-2048}
-target=${CARTKIT_LOAD_TARGET:-0.8}
+target=${CARTKIT_LOAD_TARGET:-0.95}
+session_recheck=${CARTKIT_LOAD_SESSION_RECHECK:-}
 results_dir=${CARTKIT_LOAD_RESULTS:-$here/results}
 reference_prefix=cartkit-loadref:
 
@@ -75,6 +78,8 @@ for name in duration warmup; do
   [[ ${!name} =~ ^[1-9][0-9]*[smh]?$ ]] || die "$name must be a wrk duration such as 10s (was '${!name}')"
 done
 [[ $target =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "CARTKIT_LOAD_TARGET must be a number (was '$target')"
+[[ -z $session_recheck || $session_recheck =~ ^[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?$ ]] ||
+  die "CARTKIT_LOAD_SESSION_RECHECK must be a time span such as 00:00:00 (was '$session_recheck')"
 ((connections >= threads)) || die "wrk needs at least one connection per thread"
 for tool in dotnet wrk curl jq redis-cli; do
   command -v "$tool" >/dev/null || die "$tool is required (on Debian: apt-get install -y wrk curl jq redis-tools)"
@@ -166,6 +171,7 @@ start_server() {
     Logging__LogLevel__Default=Warning \
     Sample__Telemetry__Exporter=none \
     Sample__LoadTest__ReferenceEndpoint=true \
+    ${session_recheck:+CartKit__SessionRecheckInterval=$session_recheck} \
     dotnet "$2" >"$3" 2>&1 &
   echo $!
 }
@@ -411,6 +417,7 @@ jq -s \
   --arg duration "$duration" --arg warmup "$warmup" --argjson rounds "$rounds" \
   --argjson sessions "$sessions" --argjson lines "$lines" --argjson write_sessions "$write_sessions" \
   --argjson body_bytes "$body_bytes" --argjson target "$target" --arg compare "$compare_commit" \
+  --arg session_recheck "$session_recheck" \
   --arg redis_source "$([[ -n ${CARTKIT_LOAD_REDIS:-} ]] && echo external || echo "started by run.sh")" '
   def median: sort | length as $n | if $n == 0 then null
     elif $n % 2 == 1 then .[($n - 1) / 2] else (.[$n / 2 - 1] + .[$n / 2]) / 2 end;
@@ -452,7 +459,8 @@ jq -s \
                   connections: $connections, duration: $duration, warmup: $warmup, rounds: $rounds,
                   sessions: $sessions, lines_per_cart: $lines, cart_body_bytes: $body_bytes,
                   write_sessions_per_run: $write_sessions, redis: $redis_source,
-                  source_of_truth: "in memory (the GET runs never reach it)" },
+                  source_of_truth: "in memory (the GET runs never reach it)",
+                  session_recheck_interval: (if $session_recheck == "" then "default (1 second)" else $session_recheck end) },
       compare: $compared,
       summary: ($s + { ratio: $ratio, round_ratios: $round_ratios, server_cpu_ratio: $cpu_ratio, target: $target, ratio_pass: ($ratio >= $target), errors: $errors }),
       runs: $runs
@@ -468,7 +476,7 @@ jq -r --arg verdict "$(pass_word "$ratio_pass")" '
   "# CartKit HTTP load test", "",
   "\(.date), commit \(.commit). Produced by `benchmarks/load/run.sh`; see benchmarks/load/README.md.", "",
   "Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.memory); \(.machine.kernel); .NET SDK \(.machine.dotnet_sdk) (ASP.NET Core \(.machine.aspnetcore_runtime)); Redis \(.machine.redis); wrk \(.machine.wrk). Load average \(.machine.loadavg_start) before, \(.machine.loadavg_end) after.", "",
-  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions_per_run) fresh carts per add-item and per add-checkout run (add-checkout: an add, then a checkout of the same cart, alternately; its rps counts both); Redis \(.settings.redis); source of truth \(.settings.source_of_truth).", "",
+  "Settings: `wrk \(.settings.wrk)`, warm-up \(.settings.warmup) per endpoint, \(.settings.rounds) rounds; \(.settings.sessions) carts of \(.settings.lines_per_cart) lines (\(.settings.cart_body_bytes) bytes of JSON) for the GETs, \(.settings.write_sessions_per_run) fresh carts per add-item and per add-checkout run (add-checkout: an add, then a checkout of the same cart, alternately; its rps counts both); Redis \(.settings.redis); source of truth \(.settings.source_of_truth); CartKit:SessionRecheckInterval \(.settings.session_recheck_interval).", "",
   "## Summary (medians of the measured runs)", "",
   "| Endpoint | rps | p50 ms | p90 ms | p99 ms | server CPU µs/request | Redis CPU µs/request |", "|---|---:|---:|---:|---:|---:|---:|",
   (.summary | to_entries[] | select(.value | type == "object") | "| \(.key) | \(.value.rps) | \(.value.p50_ms) | \(.value.p90_ms) | \(.value.p99_ms) | \(.value.server_cpu_us) | \(.value.redis_cpu_us) |"),

@@ -10,6 +10,18 @@ public sealed class CartKitOptions
     /// <value>30 minutes. Between 1 minute and 30 days.</value>
     public TimeSpan SessionTtl { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Gets or sets how long a cart session this process has just read or written is answered from its memory instead
+    /// of the session store, when that store is remote (Redis). Within it, a cache-hit cart read sends one command (the
+    /// cart's) instead of two; the session's sliding expiry is then pushed back at most once per interval rather than on
+    /// every read, and a session removed by another process (<see cref="Sessions.ISessionStore{T}.RemoveAsync"/>, a
+    /// Redis flush) is noticed here once the interval has passed. Changes made through CartKit (sign-in, merges, a paid
+    /// order's remainder cart) are followed at once, since they show on the cart itself. <see cref="TimeSpan.Zero"/>
+    /// asks the store on every read. The in-memory session store is always asked: it is exact and as fast.
+    /// </summary>
+    /// <value>1 second. Between zero and a tenth of <see cref="SessionTtl"/>.</value>
+    public TimeSpan SessionRecheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets or sets the largest quantity one line can hold.</summary>
     /// <value>99. Between 1 and 1,000,000.</value>
     public int MaxQuantityPerLine { get; set; } = 99;

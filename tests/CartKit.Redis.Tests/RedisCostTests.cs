@@ -40,9 +40,20 @@ public sealed class RedisCostTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task RoundTrips_PerOperation_AreWithinTheBudget()
+    // Within SessionRecheckInterval (the default, 1 s: the harness's clock stands still) a session this process has just
+    // confirmed is not asked for again; with it at zero, every request asks the session store (GETEX) first.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RoundTrips_PerOperation_AreWithinTheBudget(bool rechecksLocally)
     {
+        await _kit.DisposeAsync();
+        _kit = Kit(rechecksLocally);
+        for (var i = 0; i < 10; i++)
+        {
+            _kit.Catalog.Add(new CatalogProduct($"SKU-{i}", $"Product number {i}", new Money(100 + i, Currency.USD)));
+        }
+
         var session = await _kit.NewSessionAsync();
         await _kit.Carts.AddItemAsync(session, "MUG", 1);
         await _kit.Carts.GetCartAsync(session);
@@ -66,6 +77,23 @@ public sealed class RedisCostTests : IAsyncLifetime
         var orderId = order.Id;
         var confirm = await CommandsAsync(() => _kit.Checkout.PayAsync(order, "pi_1").AsTask());
         var getOrder = await CommandsAsync(() => _kit.Checkout.GetOrderAsync(orderId).AsTask());
+
+        _output.WriteLine($"hit {string.Join(' ', hit)}; add {string.Join(' ', add)}; miss {string.Join(' ', miss)}; checkout {string.Join(' ', checkout)}; replayed {string.Join(' ', replayed)}");
+        if (rechecksLocally)
+        {
+            Assert.Equal(["GET"], hit);
+            Assert.Equal(["EVAL"], add);
+            Assert.Equal(["EVAL"], setQuantity);
+            Assert.Equal(["EVAL"], remove);
+            Assert.Equal(["EVAL"], clear);
+            Assert.Equal(["GET", "SET", "EVAL"], miss);
+            Assert.Equal(["SET", "EVAL"], create);
+            Assert.Equal(["GET", "SET", "GET", "EVAL"], checkout);
+            Assert.Equal(["GET", "SET", "GET", "EVAL"], replayed);
+            Assert.Equal(["GET", "SETEX", "EVAL"], confirm);
+            Assert.Equal(["GET"], getOrder);
+            return;
+        }
 
         Assert.Equal(["GET", "GETEX"], hit);
         Assert.Equal(["GETEX", "EVAL"], add);
@@ -104,6 +132,25 @@ public sealed class RedisCostTests : IAsyncLifetime
         Assert.True(warm[1].CommandCreated < Completed(warm[0]), "a warm read sends the session lookup before the cart read answers");
 
         static DateTime Completed(IProfiledCommand command) => command.CommandCreated + command.ElapsedTime;
+    }
+
+    [Fact]
+    public async Task ASessionConfirmedWithinTheRecheckInterval_IsNotAskedForAgain_UntilTheIntervalHasPassed()
+    {
+        await using var kit = Kit(rechecksLocally: true);
+        kit.Catalog.Add(new CatalogProduct("SKU-1", "Product number 1", new Money(101, Currency.USD)));
+        var session = await kit.NewSessionAsync();
+        await kit.Carts.AddItemAsync(session, "SKU-1", 1);
+
+        var confirmed = await ProfileAsync(() => kit.Carts.GetCartAsync(session).AsTask());
+        kit.Time.Advance(new CartKitOptions().SessionRecheckInterval);
+        var rechecked = await ProfileAsync(() => kit.Carts.GetCartAsync(session).AsTask());
+        var confirmedAgain = await ProfileAsync(() => kit.Carts.GetCartAsync(session).AsTask());
+
+        Assert.Equal(["GET"], confirmed.Select(c => c.Command));
+        Assert.Equal(["GET", "GETEX"], rechecked.Select(c => c.Command));
+        Assert.True(rechecked[1].CommandCreated < rechecked[0].CommandCreated + rechecked[0].ElapsedTime, "the recheck leaves with the cart read");
+        Assert.Equal(["GET"], confirmedAgain.Select(c => c.Command));
     }
 
     // Both hits count: one on an entry this process decoded before (the snapshot is reused) and one on an entry it has
@@ -154,8 +201,9 @@ public sealed class RedisCostTests : IAsyncLifetime
 
     // A CartKit process on this test's connection and keys; two of them share Redis as two instances would (the
     // in-memory source of truth is each one's own, so a second one only reads what Redis holds).
-    private CartKitHarness Kit() => CartKitHarness.Create(b =>
+    private CartKitHarness Kit(bool rechecksLocally = false) => CartKitHarness.Create(b =>
     {
+        b.Services.Configure<CartKitOptions>(o => o.SessionRecheckInterval = rechecksLocally ? o.SessionRecheckInterval : TimeSpan.Zero);
         b.UseInMemoryStorage();
         b.Services.AddSingleton<IConnectionMultiplexer>(_multiplexer);
         b.UseRedis(o => o.KeyPrefix = _prefix);

@@ -69,6 +69,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         }
 
         await _server.RestartAsync();
+        kit.Time.Advance(new CartKitOptions().SessionRecheckInterval); // the process asks the session store again
         await using var direct = await ConnectionMultiplexer.ConnectAsync(RedisConnection.CreateConfiguration(_server.Endpoint, TimeSpan.FromSeconds(2)));
         Assert.Equal(0, await direct.GetServer(_server.Endpoint).DatabaseSizeAsync());
 

@@ -26,7 +26,8 @@ internal static class ReuseMemoryCommand
         var options = new ReuseTablesOptions();
         var rows = new List<object>
         {
-            Measure("session_carts", "a 32-character session id to a 22-character cart id", options.SessionCapacity, FillSessionCarts),
+            Measure(RecentSessions.Table, "guest sessions: a 32-character id, a 22-character cart id", options.SessionCapacity, (reuse, n) => FillSessions(reuse, n, userId: null)),
+            Measure(RecentSessions.Table, "signed-in sessions, with a 36-character user id", options.SessionCapacity, (reuse, n) => FillSessions(reuse, n, userId: Guid.Empty.ToString())),
             Measure("decoded_carts", "5-line carts", options.CartCapacity, (reuse, n) => FillDecoded(reuse, n, lines: 5)),
             Measure("decoded_carts", $"entries just under {DecodedCarts.MaxEntryBytes} bytes", options.CartCapacity, (reuse, n) => FillDecoded(reuse, n, lines: LinesUnder(DecodedCarts.MaxEntryBytes, RedisCacheFormat.WriteCart))),
             Measure("rendered_carts", "5-line carts", options.CartCapacity, (reuse, n) => FillRendered(reuse, n, lines: 5)),
@@ -74,12 +75,15 @@ internal static class ReuseMemoryCommand
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static void FillSessionCarts(ReuseTables reuse, int count)
+    // As the session store answers them: each entry with its own strings.
+    private static void FillSessions(ReuseTables reuse, int count, string? userId)
     {
-        var table = reuse.ForSessions<string>(CartReader.SessionCartsTable);
+        var table = reuse.ForSessions<SessionEntry<CartSession>>(RecentSessions.Table);
+        var expiresAt = TimeProvider.System.GetUtcNow();
         for (var i = 0; i < count; i++)
         {
-            table.Set(SessionIds.New(), CartKitIds.NewCartId());
+            var session = new SessionEntry<CartSession>(SessionIds.New(), new CartSession(CartKitIds.NewCartId(), userId is null ? null : new string(userId)), expiresAt);
+            table.Set(session.Id, session);
         }
     }
 

@@ -13,18 +13,15 @@ internal sealed class CartReader
     private readonly ICartRepository _sourceOfTruth;
     private readonly ICartCache? _cache;
 
-    // The cart each session named last; only with a cache, the only place a read worth sending early can go.
-    private readonly ReuseTable<string>? _sessionCarts;
-
-    public CartReader(ICartRepository carts, ICartRepository sourceOfTruth, ICartCache? cache = null, ReuseTables? reuse = null)
+    public CartReader(ICartRepository carts, ICartRepository sourceOfTruth, ICartCache? cache = null)
     {
         _carts = carts;
         _sourceOfTruth = sourceOfTruth;
         _cache = cache;
-        _sessionCarts = cache is null ? null : reuse?.ForSessions<string>(SessionCartsTable);
     }
 
-    public const string SessionCartsTable = "session_carts";
+    // Only a cache can take a read worth sending early.
+    public bool SendsReadAhead => _cache is not null;
 
     public ValueTask<Cart?> ReadAsync(string cartId, CancellationToken cancellationToken) =>
         _carts.GetAsync(cartId, cancellationToken);
@@ -33,36 +30,17 @@ internal sealed class CartReader
         _sourceOfTruth.GetAsync(cartId, cancellationToken);
 
     // A read of the cart a session names, begun before the session lookup says which one. With a cache that can, the
-    // read of the cart the session named last time leaves now, ahead of the lookup: one round trip for both, and on one
-    // connection the cart has answered by the time the session has. The lookup's answer decides; a cart it no longer
-    // names is read as usual.
-    public SessionCartRead ForSession(string sessionId)
-    {
-        if (_sessionCarts is null || !_sessionCarts.TryGet(sessionId, out var named))
-        {
-            return new SessionCartRead(this, sessionId, null, null);
-        }
+    // read of the cart the session named last time (RecentSessions) leaves now, ahead of the lookup: one round trip for
+    // both, and on one connection the cart has answered by the time the session has. The lookup's answer decides; a
+    // cart it no longer names is read as usual.
+    public SessionCartRead ForSession(string? namedCartId) =>
+        new(this, namedCartId is null || _cache is null ? null : _cache.StartReadAhead(namedCartId));
 
-        return new SessionCartRead(this, sessionId, named, _cache!.StartReadAhead(named));
-    }
-
-    private void Remember(string sessionId, string? named, string cartId)
-    {
-        // The steady state is a session read again and again for the same cart: no write at all.
-        if (_sessionCarts is not null && !string.Equals(named, cartId, StringComparison.Ordinal))
-        {
-            _sessionCarts.Set(sessionId, cartId);
-        }
-    }
-
-    private void Forget(string sessionId) => _sessionCarts?.Remove(sessionId);
-
-    internal readonly struct SessionCartRead(CartReader reader, string sessionId, string? named, CartReadAhead? ahead)
+    internal readonly struct SessionCartRead(CartReader reader, CartReadAhead? ahead)
     {
         // The cart the session named; a read sent ahead for it answers if it can, the cache-aside read otherwise.
         public ValueTask<Cart?> ReadAsync(string cartId, CancellationToken cancellationToken)
         {
-            reader.Remember(sessionId, named, cartId);
             if (ahead is null)
             {
                 return reader.ReadAsync(cartId, cancellationToken);
@@ -81,7 +59,6 @@ internal sealed class CartReader
         // The session lookup found no session: nothing to read, and nothing to remember for it.
         public ValueTask AbandonAsync()
         {
-            reader.Forget(sessionId);
             if (ahead is null)
             {
                 return ValueTask.CompletedTask;

@@ -44,7 +44,7 @@ public sealed class ReuseTables
 
     /// <summary>Gets the table of that name keyed by session id, created on first use with <see cref="ReuseTablesOptions.SessionCapacity"/>.</summary>
     /// <typeparam name="TValue">The value type; immutable.</typeparam>
-    /// <param name="name">The table's name, for metrics (for example <c>session_carts</c>).</param>
+    /// <param name="name">The table's name, for metrics (for example <c>sessions</c>).</param>
     /// <returns>The table.</returns>
     public ReuseTable<TValue> ForSessions<TValue>(string name)
         where TValue : class => Table<TValue>(name, _options.SessionCapacity);

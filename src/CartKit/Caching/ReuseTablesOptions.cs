@@ -8,8 +8,9 @@ namespace CartKit.Caching;
 public sealed class ReuseTablesOptions
 {
     /// <summary>
-    /// Gets or sets whether the tables keep anything. Off, every read decodes its cache entry and serializes its
-    /// response again, and no memory is held; answers are the same either way.
+    /// Gets or sets whether the tables keep anything. Off, every read asks the session store, decodes its cache entry
+    /// and serializes its response again, and no memory is held; answers are the same either way, apart from what
+    /// <see cref="CartKitOptions.SessionRecheckInterval"/> describes.
     /// </summary>
     /// <value><see langword="true"/>.</value>
     public bool Enabled { get; set; } = true;
@@ -22,8 +23,9 @@ public sealed class ReuseTablesOptions
     public int CartCapacity { get; set; } = 4_096;
 
     /// <summary>
-    /// Gets or sets how many entries a table keyed by session id (the cart each session named last, which lets a read
-    /// send the session lookup and the cart read together) holds before it starts over empty.
+    /// Gets or sets how many entries a table keyed by session id (the session the store last returned for each id, which
+    /// lets a read send the session lookup and the cart read together, or skip the lookup within
+    /// <see cref="CartKitOptions.SessionRecheckInterval"/>) holds before it starts over empty.
     /// </summary>
     /// <value>65,536. Between 16 and 4,194,304.</value>
     public int SessionCapacity { get; set; } = 65_536;

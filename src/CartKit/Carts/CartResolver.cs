@@ -17,6 +17,7 @@ internal sealed partial class CartResolver
     private readonly ISessionStore<CartSession> _sessions;
     private readonly ICartRepository _carts;
     private readonly CartReader _reader;
+    private readonly RecentSessions _recent;
     private readonly CartWriter _writer;
     private readonly CartCompletion _completion;
     private readonly CartKitOptions _options;
@@ -28,6 +29,7 @@ internal sealed partial class CartResolver
         ISessionStore<CartSession> sessions,
         ICartRepository carts,
         CartReader reader,
+        RecentSessions recent,
         CartWriter writer,
         CartCompletion completion,
         IOptions<CartKitOptions> options,
@@ -38,6 +40,7 @@ internal sealed partial class CartResolver
         _sessions = sessions;
         _carts = carts;
         _reader = reader;
+        _recent = recent;
         _writer = writer;
         _completion = completion;
         _options = options.Value;
@@ -46,19 +49,38 @@ internal sealed partial class CartResolver
         _logger = logger;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<CartKitResult<SessionEntry<CartSession>>> FindSessionAsync(string sessionId, CancellationToken cancellationToken)
+    public ValueTask<CartKitResult<SessionEntry<CartSession>>> FindSessionAsync(string sessionId, CancellationToken cancellationToken)
     {
         if (!SessionIds.IsValid(sessionId))
         {
-            return CartErrors.SessionNotFound;
+            return ValueTask.FromResult<CartKitResult<SessionEntry<CartSession>>>(CartErrors.SessionNotFound);
         }
 
+        return _recent.TryGetConfirmed(sessionId, out var known)
+            ? ValueTask.FromResult<CartKitResult<SessionEntry<CartSession>>>(known!)
+            : AskStoreAsync(sessionId, known, cancellationToken);
+    }
+
+    // The session store's answer for a well-formed id the process has not confirmed recently (known: what it last heard).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<CartKitResult<SessionEntry<CartSession>>> AskStoreAsync(
+        string sessionId,
+        SessionEntry<CartSession>? known,
+        CancellationToken cancellationToken)
+    {
         SessionEntry<CartSession>? session;
         try
         {
-            session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false)
-                ?? await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            session = await _sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            if (session is not null)
+            {
+                _recent.Confirmed(session, known);
+            }
+            else
+            {
+                _recent.Forget(sessionId);
+                session = await RestoreAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (SessionStoreUnavailableException)
         {
@@ -76,7 +98,9 @@ internal sealed partial class CartResolver
     {
         try
         {
-            return (await _sessions.CreateAsync(value, cancellationToken).ConfigureAwait(false), true);
+            var created = await _sessions.CreateAsync(value, cancellationToken).ConfigureAwait(false);
+            _recent.Confirmed(created);
+            return (created, true);
         }
         catch (SessionStoreUnavailableException)
         {
@@ -94,10 +118,14 @@ internal sealed partial class CartResolver
     {
         try
         {
-            return (await _sessions.SetAsync(sessionId, value, cancellationToken).ConfigureAwait(false), true);
+            var stored = await _sessions.SetAsync(sessionId, value, cancellationToken).ConfigureAwait(false);
+            _recent.Confirmed(stored);
+            return (stored, true);
         }
         catch (SessionStoreUnavailableException)
         {
+            // What this process remembers of the session is now out of date: the next read asks the store again.
+            _recent.Forget(sessionId);
             _metrics.SessionStoreError("set");
             return (new SessionEntry<CartSession>(sessionId, value, _time.GetUtcNow() + _options.SessionTtl), false);
         }
@@ -114,20 +142,37 @@ internal sealed partial class CartResolver
             return UserIds.Invalid;
         }
 
+        if (!SessionIds.IsValid(caller.SessionId))
+        {
+            return CartErrors.SessionNotFound;
+        }
+
         // Each redirect makes progress (a merge followed, a sign-in attached, or a write lost to one that did), so the
         // bound only stops a cycle; the writes' own conflicts are retried by the writer.
         for (var step = 1; step <= _options.MaxWriteAttempts; step++)
         {
-            // The cart read begins with the session lookup (the caching layer may send it along); the lookup decides.
-            var cartRead = _reader.ForSession(caller.SessionId);
-            var session = await FindSessionAsync(caller.SessionId, cancellationToken).ConfigureAwait(false);
-            if (!session.Succeeded)
+            // A session confirmed within the recheck interval names its cart at once. Otherwise the cart read begins
+            // with the session lookup (the caching layer may send it along), and the lookup decides.
+            SessionEntry<CartSession> session;
+            Cart? cart;
+            if (_recent.TryGetConfirmed(caller.SessionId, out var known))
             {
-                await cartRead.AbandonAsync().ConfigureAwait(false);
-                return session.Error;
+                session = known!;
+                cart = await _reader.ReadAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                var cartRead = _reader.ForSession(known?.Value.CartId);
+                var found = await AskStoreAsync(caller.SessionId, known, cancellationToken).ConfigureAwait(false);
+                if (!found.Succeeded)
+                {
+                    await cartRead.AbandonAsync().ConfigureAwait(false);
+                    return found.Error;
+                }
 
-            var cart = await cartRead.ReadAsync(session.Value.Value.CartId, cancellationToken).ConfigureAwait(false);
+                session = found.Value;
+                cart = await cartRead.ReadAsync(session.Value.CartId, cancellationToken).ConfigureAwait(false);
+            }
 
             switch (CartAccessRules.Classify(cart, caller.UserId))
             {
@@ -136,7 +181,7 @@ internal sealed partial class CartResolver
                 case CartAccess.NotFound:
                     return CartErrors.SessionNotFound;
                 default:
-                    if (!await RedirectAsync(session.Value, cart!, caller.UserId, cancellationToken).ConfigureAwait(false))
+                    if (!await RedirectAsync(session, cart!, caller.UserId, cancellationToken).ConfigureAwait(false))
                     {
                         return CartErrors.ConcurrencyConflict;
                     }

@@ -12,6 +12,7 @@ internal sealed class CartKitOptionsValidator(IServiceProviderIsService services
     {
         var failures = new List<string>();
         Range(failures, nameof(options.SessionTtl), options.SessionTtl, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+        Range(failures, nameof(options.SessionRecheckInterval), options.SessionRecheckInterval, TimeSpan.Zero, options.SessionTtl / 10);
         Range(failures, nameof(options.MaxQuantityPerLine), options.MaxQuantityPerLine, 1, 1_000_000);
         Range(failures, nameof(options.MaxLinesPerCart), options.MaxLinesPerCart, 1, 1_000);
         Range(failures, nameof(options.MaxWriteAttempts), options.MaxWriteAttempts, 1, 100);

@@ -68,8 +68,16 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton(static sp => new CartReader(
             sp.GetRequiredService<ICartRepository>(),
             sp.GetRequiredService<TracedCartRepository>(),
-            sp.GetService<ICartCache>(),
-            sp.GetRequiredService<ReuseTables>()));
+            sp.GetService<ICartCache>()));
+
+        // The in-memory session store answers as fast as a local copy would, and exactly: only a remote one is rechecked
+        // locally.
+        services.TryAddSingleton(static sp => new RecentSessions(
+            sp.GetRequiredService<ReuseTables>(),
+            sp.GetRequiredService<IOptions<CartKitOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sendsReadAhead: sp.GetRequiredService<CartReader>().SendsReadAhead,
+            storeIsRemote: sp.GetRequiredService<ISessionStore<CartSession>>() is not InMemorySessionStore<CartSession>));
         services.TryAddSingleton<CartWriter>();
         services.TryAddSingleton<CartResolver>();
         services.TryAddSingleton<CartCompletion>();
