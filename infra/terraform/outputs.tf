@@ -58,9 +58,9 @@ output "log_group_name" {
   value       = aws_cloudwatch_log_group.api.name
 }
 
-output "redis_primary_endpoint" {
-  description = "Primary endpoint address of the Redis replication group (TLS, AUTH required)."
-  value       = aws_elasticache_replication_group.redis.primary_endpoint_address
+output "redis_endpoint" {
+  description = "Address clients connect to (TLS, AUTH required): the primary endpoint, or with redis_cluster_mode the configuration endpoint."
+  value       = local.redis_endpoint
 }
 
 output "documentdb_endpoint" {

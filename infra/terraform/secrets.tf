@@ -58,7 +58,7 @@ resource "aws_secretsmanager_secret_version" "redis_connection_string" {
   secret_id = aws_secretsmanager_secret.redis_connection_string.id
   secret_string = format(
     "%s:%d,ssl=true,abortConnect=false,password=%s",
-    aws_elasticache_replication_group.redis.primary_endpoint_address,
+    local.redis_endpoint,
     aws_elasticache_replication_group.redis.port,
     aws_secretsmanager_secret_version.redis_auth_token.secret_string,
   )

@@ -277,6 +277,34 @@ variable "redis_num_cache_clusters" {
   }
 }
 
+variable "redis_cluster_mode" {
+  type        = bool
+  description = "Run Redis with cluster mode enabled: keys spread over redis_num_shards shards, each a primary with redis_replicas_per_shard replicas, reached through the configuration endpoint. Off: one primary with redis_num_cache_clusters - 1 replicas."
+  default     = false
+}
+
+variable "redis_num_shards" {
+  type        = number
+  description = "With redis_cluster_mode: the number of shards (node groups) the key space is spread over."
+  default     = 3
+
+  validation {
+    condition     = floor(var.redis_num_shards) == var.redis_num_shards && var.redis_num_shards >= 1 && var.redis_num_shards <= 90
+    error_message = "redis_num_shards must be a whole number from 1 to 90."
+  }
+}
+
+variable "redis_replicas_per_shard" {
+  type        = number
+  description = "With redis_cluster_mode: the replicas of each shard's primary, spread over the availability zones."
+  default     = 1
+
+  validation {
+    condition     = floor(var.redis_replicas_per_shard) == var.redis_replicas_per_shard && var.redis_replicas_per_shard >= 1 && var.redis_replicas_per_shard <= 5
+    error_message = "redis_replicas_per_shard must be a whole number from 1 to 5: automatic failover needs at least one replica per shard."
+  }
+}
+
 variable "redis_snapshot_retention_days" {
   type        = number
   description = "Days of automatic Redis snapshots to keep. 0 disables them: Redis only holds cache and session-index data that CartKit rebuilds from MongoDB."

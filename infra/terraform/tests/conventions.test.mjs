@@ -65,6 +65,7 @@ describe('variables', () => {
     for (const name of [
       'aws_region', 'name', 'environment', 'vpc_cidr', 'az_count', 'certificate_arn', 'container_image', 'task_cpu',
       'task_memory', 'desired_count', 'min_capacity', 'max_capacity', 'log_retention_days', 'redis_num_cache_clusters',
+      'redis_num_shards', 'redis_replicas_per_shard',
       'mongodb_provider', 'mongodb_connection_string', 'documentdb_instance_count',
     ]) {
       assert.ok(conditions(name).length > 0, `${name} has no validation block`);
@@ -131,7 +132,18 @@ describe('wiring', () => {
   test('subnets, NAT and the service span var.az_count availability zones', () => {
     for (const name of ['public', 'private']) assert.equal(model.resource.aws_subnet[name].count, '${var.az_count}');
     assert.match(model.resource.aws_nat_gateway.main.count, /var\.az_count/);
-    assert.equal(model.resource.aws_elasticache_replication_group.redis.num_cache_clusters, '${var.redis_num_cache_clusters}');
+    const redis = model.resource.aws_elasticache_replication_group.redis;
+    assert.equal(redis.num_cache_clusters, '${var.redis_cluster_mode ? null : var.redis_num_cache_clusters}');
+    assert.equal(redis.num_node_groups, '${var.redis_cluster_mode ? var.redis_num_shards : null}');
+    assert.equal(redis.replicas_per_node_group, '${var.redis_cluster_mode ? var.redis_replicas_per_shard : null}');
+  });
+
+  test('clients connect to the configuration endpoint in cluster mode, to the primary endpoint otherwise', () => {
+    assert.equal(
+      model.locals.redis_endpoint,
+      '${var.redis_cluster_mode ? aws_elasticache_replication_group.redis.configuration_endpoint_address : aws_elasticache_replication_group.redis.primary_endpoint_address}');
+    assert.match(model.resource.aws_secretsmanager_secret_version.redis_connection_string.secret_string, /local\.redis_endpoint/);
+    assert.equal(model.output.redis_endpoint.value, '${local.redis_endpoint}');
   });
 
   test('every output is described', () => {

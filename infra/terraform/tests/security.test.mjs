@@ -107,6 +107,21 @@ describe('the security checks catch broken configurations', () => {
       }, new RegExp(`${flag} must be true`)));
   }
 
+  test('ElastiCache in cluster mode without a replica per shard', () =>
+    assertCatches(checks.checkElastiCache, (m) => {
+      m.variable.redis_replicas_per_shard.default = 0;
+    }, /var\.redis_cluster_mode = true\): replicas_per_node_group must be at least 1/));
+
+  test('ElastiCache with a single node when cluster mode is off', () =>
+    assertCatches(checks.checkElastiCache, (m) => {
+      m.variable.redis_num_cache_clusters.default = 1;
+    }, /var\.redis_cluster_mode = false\): num_cache_clusters must be at least 2/));
+
+  test('ElastiCache with shards but cluster mode disabled', () =>
+    assertCatches(checks.checkElastiCache, (m) => {
+      m.resource.aws_elasticache_replication_group.redis.cluster_mode = 'disabled';
+    }, /need cluster_mode = "enabled"/));
+
   test('ElastiCache without an auth token', () =>
     assertCatches(checks.checkElastiCache, (m) => {
       delete m.resource.aws_elasticache_replication_group.redis.auth_token;

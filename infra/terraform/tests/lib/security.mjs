@@ -236,9 +236,46 @@ export function checkElastiCache(model) {
     assert.equal(g.multi_az_enabled, true, `${where}: multi_az_enabled must be true`);
     const token = expressionOf(g.auth_token);
     assert.ok(token && /^aws_secretsmanager_secret_version\.[A-Za-z0-9_-]+\.secret_string$/.test(token), `${where}: auth_token must come from a Secrets Manager secret version, is ${JSON.stringify(g.auth_token)}`);
-    const nodes = resolve(model, g.num_cache_clusters);
-    assert.ok(typeof nodes === 'number' && nodes >= 2, `${where}: num_cache_clusters must be at least 2 (a replica to fail over to)`);
+    // Either way the group can run, every primary has a replica to fail over to.
+    for (const mode of modesOf(model, g)) {
+      const at = mode.name ? `${where} (${mode.name})` : where;
+      const nodes = mode.resolve(g.num_cache_clusters);
+      const shards = mode.resolve(g.num_node_groups);
+      const replicas = mode.resolve(g.replicas_per_node_group);
+      if (shards === undefined || shards === null) {
+        assert.ok(typeof nodes === 'number' && nodes >= 2, `${at}: num_cache_clusters must be at least 2 (a replica to fail over to)`);
+      } else {
+        assert.ok(typeof shards === 'number' && shards >= 1, `${at}: num_node_groups must be at least 1`);
+        assert.ok(typeof replicas === 'number' && replicas >= 1, `${at}: replicas_per_node_group must be at least 1 (a replica per shard to fail over to)`);
+        assert.equal(mode.resolve(g.cluster_mode), 'enabled', `${at}: shards (num_node_groups) need cluster_mode = "enabled"`);
+      }
+    }
   }
+}
+
+/**
+ * The ways a resource can be configured when its attributes switch on one boolean variable
+ * (`${var.flag ? a : b}`): one mode per value of that variable, each resolving such an attribute to its branch (a
+ * literal or another variable's default). A resource without such switches has one mode.
+ */
+function modesOf(model, resourceBody) {
+  const switchPattern = /^var\.([A-Za-z0-9_-]+) \? (.+) : (.+)$/;
+  const flags = new Set(Object.values(resourceBody)
+    .map((v) => switchPattern.exec(expressionOf(v) ?? '')?.[1])
+    .filter(Boolean));
+  assert.ok(flags.size <= 1, `switches on more than one variable: ${[...flags].join(', ')}`);
+  if (flags.size === 0) return [{ name: null, resolve: (v) => resolve(model, v) }];
+  const [flag] = flags;
+  const branch = (text) => (text === 'null' ? null : /^".*"$/.test(text) ? JSON.parse(text) : resolve(model, `\${${text}}`));
+  return [true, false].map((on) => ({
+    name: `var.${flag} = ${on}`,
+    resolve: (v) => {
+      const m = switchPattern.exec(expressionOf(v) ?? '');
+      if (!m) return resolve(model, v);
+      assert.equal(m[1], flag);
+      return branch(on ? m[2] : m[3]);
+    },
+  }));
 }
 
 /** A subnet is private when it maps no public IPs and every route table it uses sends 0.0.0.0/0 to a NAT gateway. */
