@@ -11,11 +11,14 @@ namespace CartKit.Redis.Tests;
 /// <summary>A <see cref="RedisCartCache"/> on the shared server under a key prefix of its own, with its metrics recorded.</summary>
 internal sealed class RedisCacheKit : IDisposable
 {
-    public RedisCacheKit(Action<RedisCartKitOptions>? configure = null)
+    private readonly IConnectionMultiplexer _multiplexer;
+
+    public RedisCacheKit(Action<RedisCartKitOptions>? configure = null, IConnectionMultiplexer? multiplexer = null)
     {
         Options = new RedisCartKitOptions { KeyPrefix = SharedRedis.NewPrefix() };
         configure?.Invoke(Options);
-        Connection = SharedRedis.Connection(Options);
+        _multiplexer = multiplexer ?? SharedRedis.Multiplexer;
+        Connection = multiplexer is null ? SharedRedis.Connection(Options) : SharedRedis.Connection(Options, multiplexer);
         Outage = SharedRedis.Outage(Options.FailureBackoff);
         Keys = new RedisKeys(Microsoft.Extensions.Options.Options.Create(Options));
         Cache = new RedisCartCache(
@@ -41,7 +44,7 @@ internal sealed class RedisCacheKit : IDisposable
 
     public MetricsRecorder Metrics { get; } = new();
 
-    public IDatabase Database => SharedRedis.Multiplexer.GetDatabase();
+    public IDatabase Database => _multiplexer.GetDatabase();
 
     public RedisKey CartKey(string cartId) => Options.KeyPrefix + "c:" + cartId;
 

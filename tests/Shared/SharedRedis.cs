@@ -34,10 +34,10 @@ internal static class SharedRedis
     public static string NewPrefix() => $"t{Guid.NewGuid():N}"[..13] + ":";
 
     /// <summary>A connection on the shared multiplexer, as a host that registered its own would have.</summary>
-    public static RedisConnection Connection(RedisCartKitOptions? options = null)
+    public static RedisConnection Connection(RedisCartKitOptions? options = null, IConnectionMultiplexer? multiplexer = null)
     {
         options ??= new RedisCartKitOptions();
-        options.ConnectionMultiplexerFactory = () => Task.FromResult(Multiplexer);
+        options.ConnectionMultiplexerFactory = () => Task.FromResult(multiplexer ?? Multiplexer);
         return new RedisConnection(Options.Create(options), new ServiceCollection().BuildServiceProvider());
     }
 
