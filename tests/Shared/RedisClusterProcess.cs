@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using StackExchange.Redis;
 
 namespace CartKit.TestSupport;
@@ -25,24 +24,23 @@ internal sealed class RedisClusterProcess : IAsyncDisposable
 
     public static async Task<RedisClusterProcess> StartAsync(int masters = 3)
     {
-        var binary = RedisServerProcess.FindBinary() ?? throw new InvalidOperationException(RedisServerProcess.InstallHint);
         var cluster = new RedisClusterProcess();
         try
         {
             for (var i = 0; i < masters; i++)
             {
-                cluster._nodes.Add(cluster.StartNode(binary, RedisServerProcess.FreePort()));
+                cluster._nodes.Add(cluster.StartNode(RedisServerProcess.FreePort()));
             }
 
             foreach (var node in cluster._nodes)
             {
-                await WaitAsync(() => RunCliAsync("-p", node.PortText, "PING"), reply => reply.Contains("PONG", StringComparison.Ordinal));
+                await RedisProcesses.WaitAsync(() => RedisProcesses.CliAsync("-p", node.PortText, "PING"), reply => reply.Contains("PONG", StringComparison.Ordinal));
             }
 
             var create = new List<string> { "--cluster", "create" };
             create.AddRange(cluster._nodes.Select(n => n.Endpoint));
             create.AddRange(["--cluster-replicas", "0", "--cluster-yes"]);
-            var created = await RunCliAsync([.. create]);
+            var created = await RedisProcesses.CliAsync([.. create]);
             if (!created.Contains("[OK] All 16384 slots covered", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("redis-cli --cluster create failed: " + created);
@@ -50,7 +48,7 @@ internal sealed class RedisClusterProcess : IAsyncDisposable
 
             foreach (var node in cluster._nodes)
             {
-                await WaitAsync(() => RunCliAsync("-p", node.PortText, "CLUSTER", "INFO"), reply => reply.Contains("cluster_state:ok", StringComparison.Ordinal));
+                await RedisProcesses.WaitAsync(() => RedisProcesses.CliAsync("-p", node.PortText, "CLUSTER", "INFO"), reply => reply.Contains("cluster_state:ok", StringComparison.Ordinal));
             }
 
             return cluster;
@@ -69,24 +67,14 @@ internal sealed class RedisClusterProcess : IAsyncDisposable
     /// <summary>Kills one node (no shutdown), as a crashed shard would be.</summary>
     public void Kill(string endpoint)
     {
-        var node = _nodes.Single(n => n.Endpoint == endpoint);
-        if (!node.Process.HasExited)
-        {
-            node.Process.Kill();
-            node.Process.WaitForExit();
-        }
+        RedisProcesses.Kill(_nodes.Single(n => n.Endpoint == endpoint).Process);
     }
 
     public ValueTask DisposeAsync()
     {
         foreach (var node in _nodes)
         {
-            if (!node.Process.HasExited)
-            {
-                node.Process.Kill();
-                node.Process.WaitForExit();
-            }
-
+            RedisProcesses.Kill(node.Process);
             node.Process.Dispose();
         }
 
@@ -101,75 +89,19 @@ internal sealed class RedisClusterProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private Node StartNode(string binary, int port)
+    private Node StartNode(int port)
     {
-        var directory = Directory.CreateDirectory(Path.Combine(_directory, port.ToString(CultureInfo.InvariantCulture))).FullName;
-        var start = new ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
-            "--appendonly", "no", "--dir", directory, "--daemonize", "no", "--logfile", string.Empty,
-            "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new Node(port, process);
-    }
-
-    private static async Task WaitAsync(Func<Task<string>> ask, Func<string, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = string.Empty;
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            last = await ask();
-            if (done(last))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("The Redis Cluster did not get ready: " + last);
-    }
-
-    private static async Task<string> RunCliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("redis-cli")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("redis-cli did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return await output + await error;
+        var directory = Directory.CreateDirectory(Path.Combine(_directory, RedisProcesses.Text(port))).FullName;
+        return new Node(port, RedisProcesses.StartServer(
+            port,
+            directory,
+            "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000"));
     }
 
     private sealed record Node(int Port, Process Process)
     {
         public string Endpoint => $"127.0.0.1:{Port}";
 
-        public string PortText => Port.ToString(CultureInfo.InvariantCulture);
+        public string PortText => RedisProcesses.Text(Port);
     }
 }
