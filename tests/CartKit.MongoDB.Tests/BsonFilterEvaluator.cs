@@ -4,7 +4,7 @@ namespace CartKit.MongoDB.Tests;
 
 /// <summary>
 /// Evaluates a rendered query filter against a document the way MongoDB does, for the small subset CartKit's
-/// filters use (implicit and $eq equality, $lt/$lte/$gt/$gte within one type bracket, $type, $and, $or; null
+/// filters use (implicit and $eq equality, $lt/$lte/$gt/$gte within one type bracket, $type, $exists, $and, $or; null
 /// matching a missing field). Lets the offline tests check what a filter means, not only how it is spelled.
 /// </summary>
 internal static class BsonFilterEvaluator
@@ -30,6 +30,7 @@ internal static class BsonFilterEvaluator
                 "$gt" => Compare(actual, op.Value) is > 0,
                 "$gte" => Compare(actual, op.Value) is >= 0,
                 "$type" => actual is not null && (int)actual.BsonType == TypeNumber(op.Value),
+                "$exists" => (actual is not null) == op.Value.ToBoolean(),
                 _ => throw new NotSupportedException($"Operator {op.Name} is not supported here."),
             });
         }

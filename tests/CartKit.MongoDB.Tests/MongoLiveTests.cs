@@ -35,12 +35,12 @@ public sealed class MongoLiveTests : IAsyncLifetime
             var keys = await IndexesAsync(collections.IdempotencyKeys);
 
             Assert.Equal(
-                new[] { "_id_", "carts_by_session", "carts_by_status_last_activity", "carts_by_user_status", "carts_one_active_per_user" },
+                new[] { "_id_", "carts_by_session", "carts_by_status_last_activity", "carts_by_user_status", "carts_one_active_per_user_v2" },
                 carts.Keys.Order(StringComparer.Ordinal));
             Assert.Equal(new[] { "_id_", "orders_by_cart_created", "orders_one_paid_per_cart", "orders_one_per_cart_version" }, orders.Keys.Order(StringComparer.Ordinal));
             Assert.Equal(new[] { "_id_", "idempotency_keys_expire" }, keys.Keys.Order(StringComparer.Ordinal));
-            Assert.True(carts["carts_one_active_per_user"].GetValue("unique", false).ToBoolean());
-            Assert.Equal("Active", carts["carts_one_active_per_user"]["partialFilterExpression"]["status"].AsString);
+            Assert.True(carts["carts_one_active_per_user_v2"].GetValue("unique", false).ToBoolean());
+            Assert.Equal("Active", carts["carts_one_active_per_user_v2"]["partialFilterExpression"]["status"].AsString);
             Assert.True(orders["orders_one_per_cart_version"].GetValue("unique", false).ToBoolean());
             Assert.True(orders["orders_one_paid_per_cart"].GetValue("unique", false).ToBoolean());
             Assert.Equal("Paid", orders["orders_one_paid_per_cart"]["partialFilterExpression"]["status"].AsString);

@@ -1,6 +1,5 @@
 using CartKit.Domain;
 using CartKit.MongoDB.Documents;
-using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CartKit.MongoDB.Indexes;
@@ -15,7 +14,14 @@ internal static class MongoIndexes
 
     public const string CartsBySession = "carts_by_session";
     public const string CartsByUserAndStatus = "carts_by_user_status";
-    public const string CartsOneActivePerUser = "carts_one_active_per_user";
+    public const string CartsOneActivePerUser = "carts_one_active_per_user_v2";
+
+    /// <summary>
+    /// The same rule as <see cref="CartsOneActivePerUser"/> under its earlier definition (a <c>$type</c> partial filter,
+    /// which Amazon DocumentDB refuses). A database whose indexes an earlier CartKit created keeps it until an operator
+    /// drops it (docs/mongodb.md); while it exists it still refuses a second active cart, so the stores recognise it.
+    /// </summary>
+    public const string LegacyCartsOneActivePerUser = "carts_one_active_per_user";
     public const string CartsByStatusAndLastActivity = "carts_by_status_last_activity";
 
     public const string OrdersOnePerCartVersion = "orders_one_per_cart_version";
@@ -38,7 +44,8 @@ internal static class MongoIndexes
             Builders<CartDocument>.IndexKeys.Ascending(d => d.UserId).Ascending(d => d.Status),
             new CreateIndexOptions<CartDocument> { Name = CartsByUserAndStatus }),
 
-        // A user has at most one active cart: guest carts (no userId) and closed carts are outside the index.
+        // A user has at most one active cart: guest carts (stored without a userId) and closed carts are outside the
+        // index. $exists and equality only, the partial-filter operators MongoDB 6-8, Atlas and DocumentDB all accept.
         new(
             Builders<CartDocument>.IndexKeys.Ascending(d => d.UserId),
             new CreateIndexOptions<CartDocument>
@@ -46,7 +53,7 @@ internal static class MongoIndexes
                 Name = CartsOneActivePerUser,
                 Unique = true,
                 PartialFilterExpression = Builders<CartDocument>.Filter.Eq(d => d.Status, CartStatus.Active)
-                    & Builders<CartDocument>.Filter.Type(d => d.UserId, BsonType.String),
+                    & Builders<CartDocument>.Filter.Exists(d => d.UserId),
             }),
 
         // FindInactiveAsync (abandoned carts), keyset-paged on (lastActivityAt, _id).

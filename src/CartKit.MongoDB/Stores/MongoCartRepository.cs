@@ -8,7 +8,7 @@ using MongoDB.Driver;
 namespace CartKit.MongoDB.Stores;
 
 // Carts in MongoDB. Writes replace the whole document, filtered on the version they were made from (the
-// compare-and-swap); "one active cart per user" is the unique partial index carts_one_active_per_user. A duplicate
+// compare-and-swap); "one active cart per user" is the unique partial index carts_one_active_per_user_v2. A duplicate
 // key tells which rule a write broke by the index it names.
 internal sealed class MongoCartRepository(MongoCollections collections) : ICartRepository
 {
@@ -71,7 +71,7 @@ internal sealed class MongoCartRepository(MongoCollections collections) : ICartR
         {
             return CartWriteResult.VersionConflict;
         }
-        catch (Exception ex) when (MongoFaults.DuplicateKeyIndex(ex) is MongoIndexes.CartsOneActivePerUser)
+        catch (Exception ex) when (MongoFaults.DuplicateKeyIndex(ex) is MongoIndexes.CartsOneActivePerUser or MongoIndexes.LegacyCartsOneActivePerUser)
         {
             return CartWriteResult.UserHasActiveCart;
         }
@@ -98,7 +98,7 @@ internal sealed class MongoCartRepository(MongoCollections collections) : ICartR
             // cannot create a second copy.
             return result.MatchedCount == 1 ? CartWriteResult.Written : CartWriteResult.VersionConflict;
         }
-        catch (Exception ex) when (MongoFaults.DuplicateKeyIndex(ex) is MongoIndexes.CartsOneActivePerUser)
+        catch (Exception ex) when (MongoFaults.DuplicateKeyIndex(ex) is MongoIndexes.CartsOneActivePerUser or MongoIndexes.LegacyCartsOneActivePerUser)
         {
             return CartWriteResult.UserHasActiveCart;
         }
