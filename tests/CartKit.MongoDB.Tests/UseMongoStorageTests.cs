@@ -114,7 +114,7 @@ public sealed class UseMongoStorageTests : IDisposable
     public void AConnectionString_BuildsOneClient_WithRetryableWritesOn()
     {
         var services = Services();
-        services.AddCartKit().UseInMemoryCatalog(Products).UseMongoStorage(o => o.ConnectionString = Unreachable + "&retryWrites=false");
+        services.AddCartKit().UseInMemoryCatalog(Products).UseMongoStorage(o => o.ConnectionString = Unreachable);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -124,6 +124,22 @@ public sealed class UseMongoStorageTests : IDisposable
         Assert.True(database.Client.Settings.RetryWrites);
         Assert.True(database.Client.Settings.RetryReads);
         Assert.Same(database.Client, provider.GetRequiredService<MongoDatabaseSource>().Database.Client);
+    }
+
+    // Amazon DocumentDB refuses every write of a client that asks for retryable writes; its connection strings (the
+    // Terraform's included) turn them off, and CartKit must not turn them back on.
+    [Fact]
+    public void AConnectionStringThatTurnsRetryableWritesOff_IsFollowed()
+    {
+        var services = Services();
+        services.AddCartKit().UseInMemoryCatalog(Products).UseMongoStorage(o => o.ConnectionString = Unreachable + "&retryWrites=false");
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var database = provider.GetRequiredService<MongoCollections>().Carts.Database;
+
+        Assert.False(database.Client.Settings.RetryWrites);
+        Assert.True(database.Client.Settings.RetryReads);
     }
 
     [Fact]

@@ -40,10 +40,13 @@ internal sealed class MongoDatabaseSource : IDisposable
                 Database = hostClient!.GetDatabase(settings.DatabaseName);
                 break;
             case MongoDatabaseOrigin.ConnectionString or MongoDatabaseOrigin.Configuration:
-                var clientSettings = MongoClientSettings.FromConnectionString(
-                    origin == MongoDatabaseOrigin.ConnectionString ? settings.ConnectionString : configured);
-                clientSettings.RetryWrites = true;
-                clientSettings.RetryReads = true;
+                var url = MongoUrl.Create(origin == MongoDatabaseOrigin.ConnectionString ? settings.ConnectionString : configured);
+                var clientSettings = MongoClientSettings.FromUrl(url);
+
+                // On unless the connection string turns them off: Amazon DocumentDB has no retryable writes and refuses
+                // every write of a client that asks for them, so its connection strings say retryWrites=false.
+                clientSettings.RetryWrites = url.RetryWrites ?? true;
+                clientSettings.RetryReads = url.RetryReads ?? true;
                 _ownedClient = new MongoClient(clientSettings);
                 Database = _ownedClient.GetDatabase(settings.DatabaseName);
                 break;
