@@ -244,7 +244,19 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(cart);
         _unrepaired.TryGetValue(cart.Id, out var before);
-        if (await TryRefreshCartAsync(cart, cancellationToken).ConfigureAwait(false))
+        bool refreshed;
+        try
+        {
+            refreshed = await TryRefreshCartAsync(cart, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The write is acknowledged whatever the caller does now, and the refresh may not have reached Redis.
+            Remember(cart.Id);
+            throw;
+        }
+
+        if (refreshed)
         {
             // The entry now holds this version or a newer one, which also repairs an earlier failed refresh.
             if (before is not null)
