@@ -177,6 +177,7 @@ public sealed class RedisFailureClassificationTests : IDisposable
     {
         ["writer-completed"] = () => new InvalidOperationException("Writing is not allowed after writer was completed."),
         ["task-canceled"] = () => new TaskCanceledException(),
+        ["connection-reset"] = () => new Pipelines.Sockets.Unofficial.ConnectionResetException("An existing connection was forcibly closed by the remote host."),
         ["replica"] = () => new RedisCommandException("Command cannot be issued to a replica: UNLINK"),
     };
 
