@@ -14,7 +14,7 @@ if (args is [HealthCheckCommand.Name, ..])
     return await HealthCheckCommand.RunAsync();
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(SeedCommand.HostArguments(args));
 
 builder.Services.AddProblemJson();
 builder.Services.AddOpenApi();
@@ -75,6 +75,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 
 if (SeedCommand.IsRequested(args))
 {
+    if (!await SeedCommand.ConfirmAsync(app, args))
+    {
+        return SeedCommand.RefusedExitCode;
+    }
+
     await app.StartAsync();
     if (await SeedCommand.RunAsync(app))
     {

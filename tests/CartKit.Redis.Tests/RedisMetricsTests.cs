@@ -48,7 +48,7 @@ public sealed class RedisMetricsTests
         var allowed = new Dictionary<string, string[]>
         {
             [RedisCacheMetrics.EntityTag] = ["cart", "order"],
-            [RedisCacheMetrics.ErrorTypeTag] = ["timeout", "connection", "server", "disposed", "other", "backoff", "format"],
+            [RedisCacheMetrics.ErrorTypeTag] = ["timeout", "connection", "server", "disposed", "canceled", "other", "backoff", "format"],
             [CartKitMetrics.OperationTag] =
             [
                 "get", "set", "create", "cart.create_session", "cart.get", "cart.add_item", "cart.set_quantity", "cart.remove_item",

@@ -73,6 +73,13 @@ internal sealed class RedisServerProcess : IAsyncDisposable
     /// <summary>Writes a snapshot (SAVE) that a restart with <c>fromSnapshot: true</c> loads.</summary>
     public Task SaveAsync() => SendAsync("SAVE\r\n", "+OK");
 
+    /// <summary>
+    /// Makes this server a replica of <paramref name="primary"/> (REPLICAOF), as a failed primary rejoins after a
+    /// failover: it refuses writes from then on. <see langword="null"/> makes it a primary again.
+    /// </summary>
+    public Task ReplicaOfAsync(RedisServerProcess? primary) =>
+        SendAsync(primary is null ? "REPLICAOF NO ONE\r\n" : $"REPLICAOF 127.0.0.1 {primary.Port}\r\n", "+OK");
+
     public ValueTask DisposeAsync()
     {
         Kill();

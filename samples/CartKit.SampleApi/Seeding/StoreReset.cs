@@ -1,3 +1,4 @@
+using System.Net;
 using CartKit.MongoDB;
 using CartKit.Redis;
 using CartKit.Sessions;
@@ -15,6 +16,36 @@ namespace CartKit.SampleApi.Seeding;
 /// </summary>
 internal sealed class StoreReset(IServiceProvider services, IConfiguration configuration)
 {
+    // What ResetAsync deletes, one line a store, naming servers but never credentials.
+    public IReadOnlyList<string> Describe()
+    {
+        var targets = new List<string>();
+        if (services.GetService<IMongoClient>() is { } client)
+        {
+            var options = services.GetRequiredService<IOptions<MongoStorageOptions>>().Value;
+            targets.Add(
+                $"MongoDB {string.Join(",", client.Settings.Servers)}, database '{options.DatabaseName}': every document in "
+                + $"'{options.CartsCollectionName}', '{options.OrdersCollectionName}' and '{options.IdempotencyKeysCollectionName}'");
+        }
+
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            var endpoints = ConfigurationOptions.Parse(redis).EndPoints.Select(e => e switch
+            {
+                DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+                _ => e.ToString(),
+            });
+            targets.Add($"Redis {string.Join(",", endpoints)}: every key under {string.Join(", ", RedisRoots().Select(p => $"'{p}'"))}");
+        }
+
+        if (targets.Count == 0)
+        {
+            targets.Add("the in-memory stores of this process (nothing outside it)");
+        }
+
+        return targets;
+    }
+
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
         if (services.GetService<IMongoClient>() is { } client)
@@ -29,16 +60,7 @@ internal sealed class StoreReset(IServiceProvider services, IConfiguration confi
 
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
-            string[] prefixes =
-            [
-                services.GetRequiredService<IOptions<RedisCartKitOptions>>().Value.KeyPrefix,
-                services.GetRequiredService<IOptions<SessionStoreOptions<CartSession>>>().Value.Prefix,
-            ];
-
-            // A prefix under another (the default "cartkit:s:" under "cartkit:") is already covered by that one's scan.
-            var roots = prefixes.Where(p => !prefixes.Any(other => p.Length > other.Length && p.StartsWith(other, StringComparison.Ordinal)))
-                .Distinct(StringComparer.Ordinal)
-                .ToArray();
+            var roots = RedisRoots();
             await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
             var database = connection.GetDatabase();
             foreach (var server in connection.GetServers().Where(s => !s.IsReplica))
@@ -56,5 +78,18 @@ internal sealed class StoreReset(IServiceProvider services, IConfiguration confi
                 }
             }
         }
+    }
+
+    private string[] RedisRoots()
+    {
+        string[] prefixes =
+        [
+            services.GetRequiredService<IOptions<RedisCartKitOptions>>().Value.KeyPrefix,
+            services.GetRequiredService<IOptions<SessionStoreOptions<CartSession>>>().Value.Prefix,
+        ];
+
+        // A prefix under another (the default "cartkit:s:" under "cartkit:") is already covered by that one's scan.
+        return [.. prefixes.Where(p => !prefixes.Any(other => p.Length > other.Length && p.StartsWith(other, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)];
     }
 }

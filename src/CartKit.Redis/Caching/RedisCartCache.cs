@@ -155,20 +155,20 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         try
         {
             lease = await database.StringGetLeaseAsync(key).ConfigureAwait(false);
-            _outage.Succeeded();
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             Failed(ex, CacheEntity.Cart);
             return CartCacheRead.Miss();
         }
 
+        _outage.Succeeded();
         using (lease)
         {
             if (lease is null)
             {
                 _metrics.Miss(CacheEntity.Cart);
-                return CartCacheRead.Miss(await TryPlaceTicketAsync(database, key).ConfigureAwait(false));
+                return CartCacheRead.Miss(await TryPlaceTicketAsync(database, key, cancellationToken).ConfigureAwait(false));
             }
 
             if (lease.Span is [TicketMark, ..])
@@ -204,7 +204,21 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             return null;
         }
 
-        return new RedisReadAhead(this, cartId, database.StringGetLeaseAsync(key));
+        // The read leaves now, on the caller's thread: a command the client refuses as it is issued (a broken
+        // connection, a node that came back as a replica) is a Redis failure like any other, and the ordinary read
+        // that follows skips Redis.
+        Task<Lease<byte>?> pending;
+        try
+        {
+            pending = database.StringGetLeaseAsync(key);
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, CancellationToken.None))
+        {
+            Failed(ex, CacheEntity.Cart);
+            return null;
+        }
+
+        return new RedisReadAhead(this, cartId, pending);
     }
 
     public async ValueTask SetCartAsync(Cart cart, string repopulateTicket, CancellationToken cancellationToken = default)
@@ -217,16 +231,32 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             return;
         }
 
-        var payload = RedisCacheFormat.WriteCart(cart);
-        await RunAsync(database.ScriptEvaluateAsync(SetIfTicketScript, [key], [repopulateTicket, payload, _cartTtlMilliseconds]), CacheEntity.Cart)
-            .ConfigureAwait(false);
+        RedisValue[] arguments = [repopulateTicket, RedisCacheFormat.WriteCart(cart), _cartTtlMilliseconds];
+        await RunAsync(
+            database,
+            (key, arguments),
+            static (db, s) => db.ScriptEvaluateAsync(SetIfTicketScript, [s.key], s.arguments),
+            CacheEntity.Cart,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask CartWrittenAsync(Cart cart, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cart);
         _unrepaired.TryGetValue(cart.Id, out var before);
-        if (await TryRefreshCartAsync(cart, cancellationToken).ConfigureAwait(false))
+        bool refreshed;
+        try
+        {
+            refreshed = await TryRefreshCartAsync(cart, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The write is acknowledged whatever the caller does now, and the refresh may not have reached Redis.
+            Remember(cart.Id);
+            throw;
+        }
+
+        if (refreshed)
         {
             // The entry now holds this version or a newer one, which also repairs an earlier failed refresh.
             if (before is not null)
@@ -244,7 +274,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
     {
         if (_keys.TryCart(cartId, out var key) && await BeginAsync(CacheEntity.Cart, cancellationToken).ConfigureAwait(false) is { } database)
         {
-            await RunAsync(database.KeyDeleteAsync(key), CacheEntity.Cart).ConfigureAwait(false);
+            await RunAsync(database, key, static (db, k) => db.KeyDeleteAsync(k), CacheEntity.Cart, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -280,7 +310,12 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         ArgumentNullException.ThrowIfNull(order);
         if (_keys.TryOrder(order.Id, out var key) && await BeginAsync(CacheEntity.Order, cancellationToken).ConfigureAwait(false) is { } database)
         {
-            await RunAsync(database.StringSetAsync(key, RedisCacheFormat.WriteOrder(order), _orderTtl), CacheEntity.Order).ConfigureAwait(false);
+            await RunAsync(
+                database,
+                (key, value: RedisCacheFormat.WriteOrder(order), ttl: _orderTtl),
+                static (db, s) => db.StringSetAsync(s.key, s.value, s.ttl),
+                CacheEntity.Order,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -293,10 +328,13 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             return false;
         }
 
-        var payload = RedisCacheFormat.WriteCart(cart);
+        RedisValue[] arguments = [cart.Version, RedisCacheFormat.WriteCart(cart), _cartTtlMilliseconds];
         return await RunAsync(
-            database.ScriptEvaluateAsync(SetIfNewerScript, [key], [cart.Version, payload, _cartTtlMilliseconds]),
-            CacheEntity.Cart).ConfigureAwait(false);
+            database,
+            (key, arguments),
+            static (db, s) => db.ScriptEvaluateAsync(SetIfNewerScript, [s.key], s.arguments),
+            CacheEntity.Cart,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<Lease<byte>?> GetOrderLeaseAsync(RedisKey key, CancellationToken cancellationToken)
@@ -306,40 +344,44 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
             return null;
         }
 
+        Lease<byte>? lease;
         try
         {
-            var lease = await database.StringGetLeaseAsync(key).ConfigureAwait(false);
-            _outage.Succeeded();
-            if (lease is null)
-            {
-                _metrics.Miss(CacheEntity.Order);
-            }
-
-            return lease;
+            lease = await database.StringGetLeaseAsync(key).ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             Failed(ex, CacheEntity.Order);
             return null;
         }
+
+        _outage.Succeeded();
+        if (lease is null)
+        {
+            _metrics.Miss(CacheEntity.Order);
+        }
+
+        return lease;
     }
 
     // After a miss: claims the empty key for this reader's repopulate. Null when another reader got there first or
     // Redis failed; the reader then answers from the source of truth without repopulating.
-    private async ValueTask<string?> TryPlaceTicketAsync(IDatabase database, RedisKey key)
+    private async ValueTask<string?> TryPlaceTicketAsync(IDatabase database, RedisKey key, CancellationToken cancellationToken)
     {
         var ticket = "~" + RedisTokens.New();
+        bool placed;
         try
         {
-            var placed = await database.StringSetAsync(key, ticket, TicketLifetime, When.NotExists).ConfigureAwait(false);
-            _outage.Succeeded();
-            return placed ? ticket : null;
+            placed = await database.StringSetAsync(key, ticket, TicketLifetime, When.NotExists).ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             Failed(ex, CacheEntity.Cart);
             return null;
         }
+
+        _outage.Succeeded();
+        return placed ? ticket : null;
     }
 
     // The database to use, or null (counted) when Redis is being skipped or cannot be connected to.
@@ -358,27 +400,35 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         {
             return await _connection.GetDatabaseAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             Failed(ex, entity);
             return null;
         }
     }
 
-    // Runs one command; false (counted, and the outage noted) when Redis failed.
-    private async ValueTask<bool> RunAsync<T>(Task<T> command, CacheEntity entity)
+    // Issues and awaits one command; false (counted, and the outage noted) when Redis failed. The command is issued
+    // inside the try: the client throws some failures synchronously while issuing (a command refused by a node that
+    // came back as a replica), and those must not escape a cache write or a background repair either.
+    private async ValueTask<bool> RunAsync<TState, T>(
+        IDatabase database,
+        TState state,
+        Func<IDatabase, TState, Task<T>> command,
+        CacheEntity entity,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await command.ConfigureAwait(false);
-            _outage.Succeeded();
-            return true;
+            await command(database, state).ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             Failed(ex, entity);
             return false;
         }
+
+        _outage.Succeeded();
+        return true;
     }
 
     private void Failed(Exception exception, CacheEntity entity)
@@ -394,7 +444,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         _metrics.Error(entity, "format");
         if (await BeginAsync(entity, CancellationToken.None).ConfigureAwait(false) is { } database)
         {
-            await RunAsync(database.KeyDeleteAsync(key), entity).ConfigureAwait(false);
+            await RunAsync(database, key, static (db, k) => db.KeyDeleteAsync(k), entity, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -426,7 +476,7 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
         }
 
         if (await BeginAsync(CacheEntity.Cart, CancellationToken.None).ConfigureAwait(false) is { } database
-            && await RunAsync(database.KeyDeleteAsync(key), CacheEntity.Cart).ConfigureAwait(false))
+            && await RunAsync(database, key, static (db, k) => db.KeyDeleteAsync(k), CacheEntity.Cart, CancellationToken.None).ConfigureAwait(false))
         {
             _unrepaired.TryRemove(KeyValuePair.Create(cartId, unrepaired));
         }
@@ -472,15 +522,20 @@ internal sealed class RedisCartCache : ICartCache, IDisposable
 
         private async ValueTask<Cart?> WaitAsync(string? neededCartId)
         {
+            // Whatever the read's task throws is Redis failing (a connection broken mid-command completes it with
+            // InvalidOperationException or TaskCanceledException too); nobody's token can cancel it.
+            Lease<byte>? lease;
             try
             {
-                return Read(await pending.ConfigureAwait(false), neededCartId);
+                lease = await pending.ConfigureAwait(false);
             }
-            catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+            catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, CancellationToken.None))
             {
                 cache.Failed(ex, CacheEntity.Cart);
                 return null;
             }
+
+            return Read(lease, neededCartId);
         }
 
         private Cart? Read(Lease<byte>? lease, string? neededCartId)

@@ -65,20 +65,22 @@ internal sealed class RedisCheckoutLock : ICheckoutLock
                 return NotHeld.Instance;
             }
 
+            bool acquired;
             try
             {
                 var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-                var acquired = await database.StringSetAsync(key, token, _duration, When.NotExists).ConfigureAwait(false);
-                _outage.Succeeded();
-                if (acquired)
-                {
-                    return new Held(this, key, token);
-                }
+                acquired = await database.StringSetAsync(key, token, _duration, When.NotExists).ConfigureAwait(false);
             }
-            catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+            catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
             {
                 _outage.Failed(ex);
                 return NotHeld.Instance;
+            }
+
+            _outage.Succeeded();
+            if (acquired)
+            {
+                return new Held(this, key, token);
             }
 
             var waited = Stopwatch.GetElapsedTime(started);
@@ -103,12 +105,14 @@ internal sealed class RedisCheckoutLock : ICheckoutLock
         {
             var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
             await database.ScriptEvaluateAsync(ReleaseScript, [key], [token]).ConfigureAwait(false);
-            _outage.Succeeded();
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, CancellationToken.None))
         {
             _outage.Failed(ex);
+            return;
         }
+
+        _outage.Succeeded();
     }
 
     private sealed class Held(RedisCheckoutLock owner, RedisKey key, string token) : IAsyncDisposable

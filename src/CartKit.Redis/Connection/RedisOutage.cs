@@ -34,8 +34,15 @@ internal sealed class RedisOutage
 
     public bool IsDown => Volatile.Read(ref _down) == 1;
 
-    public static bool IsRedisFailure(Exception exception) =>
-        exception is RedisException or TimeoutException or SocketException or ObjectDisposedException;
+    // Classified by where an exception comes from, not by its type: a connection that breaks mid-command surfaces as
+    // RedisException, TimeoutException, SocketException, but also InvalidOperationException ("writing is not allowed
+    // after writer was completed"), TaskCanceledException or a pipe's ConnectionResetException, and a node that came
+    // back as a replica as RedisCommandException thrown while the command is issued. So every exception a Redis call
+    // throws (issuing it or awaiting it) is Redis failing, except the caller's own cancellation, which stays a
+    // cancellation. Callers keep their try blocks around the Redis calls alone, so CartKit's own bugs are not taken
+    // for an outage.
+    public static bool IsRedisFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     public static string ErrorType(Exception exception) => exception switch
     {
@@ -43,6 +50,7 @@ internal sealed class RedisOutage
         RedisConnectionException or SocketException => "connection",
         RedisServerException => "server",
         ObjectDisposedException => "disposed",
+        OperationCanceledException => "canceled",
         _ => "other",
     };
 

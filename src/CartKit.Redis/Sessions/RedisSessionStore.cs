@@ -53,25 +53,28 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
     {
         ArgumentNullException.ThrowIfNull(value);
         var payload = JsonSerializer.SerializeToUtf8Bytes(value, _json);
-        try
+        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
         {
-            var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
-            while (true)
-            {
-                var id = SessionIds.New();
-                RedisKeys.TrySession(_prefix, id, out var key);
+            var id = SessionIds.New();
+            RedisKeys.TrySession(_prefix, id, out var key);
 
-                // NX: 192 random bits never collide in practice, but a create must never overwrite a live session.
-                if (await database.StringSetAsync(key, payload, _options.Ttl, When.NotExists).ConfigureAwait(false))
-                {
-                    _outage.Succeeded();
-                    return new SessionEntry<T>(id, value, _time.GetUtcNow() + _options.Ttl);
-                }
+            // NX: 192 random bits never collide in practice, but a create must never overwrite a live session.
+            bool created;
+            try
+            {
+                created = await database.StringSetAsync(key, payload, _options.Ttl, When.NotExists).ConfigureAwait(false);
             }
-        }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
-        {
-            throw Unavailable(ex);
+            catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
+            {
+                throw Unavailable(ex);
+            }
+
+            if (created)
+            {
+                _outage.Succeeded();
+                return new SessionEntry<T>(id, value, _time.GetUtcNow() + _options.Ttl);
+            }
         }
     }
 
@@ -83,11 +86,11 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
             return null;
         }
 
+        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         RedisValue payload;
         TimeSpan remaining;
         try
         {
-            var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
             if (_options.SlidingExpiration)
             {
                 payload = await database.StringGetSetExpiryAsync(key, _options.Ttl).ConfigureAwait(false);
@@ -101,13 +104,13 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
                 payload = await get.ConfigureAwait(false);
                 remaining = await ttl.ConfigureAwait(false) ?? _options.Ttl;
             }
-
-            _outage.Succeeded();
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             throw Unavailable(ex);
         }
+
+        _outage.Succeeded();
 
         return payload.IsNull
             ? null
@@ -123,10 +126,10 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
         }
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(value, _json);
+        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
+        TimeSpan remaining;
         try
         {
-            var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
-            TimeSpan remaining;
             if (_options.SlidingExpiration)
             {
                 await database.StringSetAsync(key, payload, _options.Ttl).ConfigureAwait(false);
@@ -138,14 +141,14 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
                     .ConfigureAwait(false);
                 remaining = TimeSpan.FromMilliseconds(milliseconds);
             }
-
-            _outage.Succeeded();
-            return new SessionEntry<T>(sessionId, value, _time.GetUtcNow() + remaining);
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             throw Unavailable(ex);
         }
+
+        _outage.Succeeded();
+        return new SessionEntry<T>(sessionId, value, _time.GetUtcNow() + remaining);
     }
 
     public async ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken = default)
@@ -155,17 +158,19 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
             return false;
         }
 
+        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
+        bool removed;
         try
         {
-            var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
-            var removed = await database.KeyDeleteAsync(key).ConfigureAwait(false);
-            _outage.Succeeded();
-            return removed;
+            removed = await database.KeyDeleteAsync(key).ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
         {
             throw Unavailable(ex);
         }
+
+        _outage.Succeeded();
+        return removed;
     }
 
     // StackExchange.Redis takes no cancellation token: a cancelled request stops before its command is sent, and a
@@ -178,7 +183,19 @@ internal sealed class RedisSessionStore<T> : ISessionStore<T>
             throw new SessionStoreUnavailableException("Redis is unavailable; it is skipped until its back-off window ends.");
         }
 
-        return _connection.GetDatabaseAsync();
+        return _connection.ConnectedDatabase is { } database ? ValueTask.FromResult(database) : ConnectAsync(cancellationToken);
+    }
+
+    private async ValueTask<IDatabase> ConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _connection.GetDatabaseAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisOutage.IsRedisFailure(ex, cancellationToken))
+        {
+            throw Unavailable(ex);
+        }
     }
 
     private T Deserialize(RedisValue payload) =>

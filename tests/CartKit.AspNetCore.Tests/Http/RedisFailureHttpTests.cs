@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using CartKit.AspNetCore.Tests.TestSupport;
@@ -83,6 +84,105 @@ public sealed class RedisFailureHttpTests
         }
 
         Assert.True(blackhole.Accepted > 0, "the host never tried the hung Redis");
+    }
+
+    [Fact]
+    public async Task KilledRestartedAndBackAsAReplica_UnderParallelAddsAndReads_NoRequestFails()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        await using var primary = await RedisServerProcess.StartAsync();
+        await using var factory = new ConfiguredSampleApiFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis.Endpoint,
+            ["CartKit:Redis:OperationTimeout"] = "00:00:00.300",
+            ["CartKit:Redis:FailureBackoff"] = "00:00:00.200",
+        });
+        // The host starts here: WebApplicationFactory does not start it safely from parallel CreateClient calls.
+        using var client = factory.CreateClient();
+        var failures = new ConcurrentQueue<string>();
+        var requests = 0;
+        using var stop = new CancellationTokenSource();
+        var loops = Enumerable.Range(0, 6).Select(_ => Task.Run(() => LoopAsync(factory, failures, () => Interlocked.Increment(ref requests), stop.Token))).ToArray();
+
+        await Task.Delay(1000);
+        redis.Kill();
+        await Task.Delay(600);
+        await redis.RestartAsync();
+        await Task.Delay(1000);
+        redis.Kill();
+        await Task.Delay(400);
+
+        // Back as a replica of another server, as a failed primary rejoins after a failover: it refuses writes.
+        await redis.RestartAsync();
+        await redis.ReplicaOfAsync(primary);
+        await Task.Delay(1500);
+        await stop.CancelAsync();
+        var acknowledged = (await Task.WhenAll(loops)).SelectMany(x => x).ToList();
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {requests} requests failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(10))}");
+        Assert.True(requests > 100, $"only {requests} requests ran");
+        var lost = new List<string>();
+        foreach (var (session, items) in acknowledged)
+        {
+            using var read = await client.GetAsync(new Uri($"/api/cart/{session}", UriKind.Relative));
+            var count = read.StatusCode == HttpStatusCode.OK ? (await read.JsonAsync()).GetProperty("itemCount").GetInt32() : -1;
+            if (count != items)
+            {
+                lost.Add($"{items} acknowledged, {(int)read.StatusCode} read with {count}");
+            }
+        }
+
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} carts:{Environment.NewLine}{string.Join(Environment.NewLine, lost.Take(10))}");
+    }
+
+    // Adds and reads until stopped, a new cart every 20 adds; returns each session with the items acknowledged in it.
+    private static async Task<List<(string Session, int Items)>> LoopAsync(
+        ConfiguredSampleApiFactory factory,
+        ConcurrentQueue<string> failures,
+        Func<int> count,
+        CancellationToken stop)
+    {
+        using var client = factory.CreateClient();
+        var sessions = new List<(string Session, int Items)>();
+        while (!stop.IsCancellationRequested)
+        {
+            count();
+            using var created = await client.PostAsync(new Uri("/api/cart", UriKind.Relative), null, CancellationToken.None);
+            if (created.StatusCode != HttpStatusCode.Created && created.StatusCode != HttpStatusCode.OK)
+            {
+                failures.Enqueue($"create: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(CancellationToken.None)}");
+                continue;
+            }
+
+            var session = (await created.JsonAsync()).GetProperty("sessionId").GetString()!;
+            var items = 0;
+            for (var i = 0; i < 20 && !stop.IsCancellationRequested; i++)
+            {
+                count();
+                using (var added = await client.AddItemAsync(session, "MUG-CARTKIT"))
+                {
+                    if (added.StatusCode == HttpStatusCode.OK)
+                    {
+                        items++;
+                    }
+                    else
+                    {
+                        failures.Enqueue($"add: {(int)added.StatusCode} {await added.Content.ReadAsStringAsync(CancellationToken.None)}");
+                    }
+                }
+
+                count();
+                using var read = await client.GetAsync(new Uri($"/api/cart/{session}", UriKind.Relative), CancellationToken.None);
+                if (read.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Enqueue($"get: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync(CancellationToken.None)}");
+                }
+            }
+
+            sessions.Add((session, items));
+        }
+
+        return sessions;
     }
 
     private static ConfiguredSampleApiFactory Host(string redis) => new(new Dictionary<string, string?>
