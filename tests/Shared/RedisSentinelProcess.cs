@@ -77,6 +77,13 @@ internal sealed class RedisSentinelProcess : IAsyncDisposable
     /// <summary>Kills the server on that port (no shutdown), as a crashed primary would be.</summary>
     public void Kill(int port) => RedisProcesses.Kill(_servers[port]);
 
+    /// <summary>Stops the server on that port with SIGSTOP: it keeps its connections and answers nothing, as a stalled host would.</summary>
+    public async Task PauseAsync(int port)
+    {
+        using var signal = Process.Start("kill", ["-STOP", _servers[port].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await signal.WaitForExitAsync();
+    }
+
     public Task<ConnectionMultiplexer> ConnectAsync() =>
         ConnectionMultiplexer.ConnectAsync(CartKit.Redis.Connection.RedisConnection.CreateConfiguration(Configuration, TimeSpan.FromSeconds(5)));
 
