@@ -8,6 +8,9 @@ namespace CartKit.Storage.InMemory;
 internal sealed partial class InMemoryOrderRepository : IOrderEventOutbox
 {
     private readonly Dictionary<string, Outbox> _outboxes = new(StringComparer.Ordinal);
+
+    // The orders with undelivered events, so claims and the backlog cost the backlog's size, not every order's.
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private long _leaseCounter;
 
     public ValueTask<IReadOnlyList<PendingOrderEvents>> ClaimDueAsync(
@@ -20,10 +23,11 @@ internal sealed partial class InMemoryOrderRepository : IOrderEventOutbox
         lock (_gate)
         {
             var claimed = new List<PendingOrderEvents>();
-            foreach (var (orderId, outbox) in _outboxes
-                .Where(e => e.Value.DueAt is { } due && due <= now && !(e.Value.LeaseUntil > now))
-                .OrderBy(e => e.Value.DueAt)
-                .ThenBy(e => e.Key, StringComparer.Ordinal)
+            foreach (var (orderId, outbox) in _pending
+                .Select(id => (Id: id, Outbox: _outboxes[id]))
+                .Where(e => e.Outbox.DueAt is { } due && due <= now && !(e.Outbox.LeaseUntil > now))
+                .OrderBy(e => e.Outbox.DueAt)
+                .ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Take(maxOrders)
                 .ToList())
             {
@@ -65,6 +69,11 @@ internal sealed partial class InMemoryOrderRepository : IOrderEventOutbox
             outbox.LeaseToken = null;
             outbox.LeaseUntil = null;
             outbox.DueAt = outbox.Handled >= outbox.Events.Count ? null : progress.DueAt;
+            if (outbox.DueAt is null)
+            {
+                _pending.Remove(progress.OrderId);
+            }
+
             return ValueTask.FromResult(true);
         }
     }
@@ -75,7 +84,7 @@ internal sealed partial class InMemoryOrderRepository : IOrderEventOutbox
         {
             long pending = 0;
             DateTimeOffset? oldest = null;
-            foreach (var outbox in _outboxes.Values)
+            foreach (var outbox in _pending.Select(id => _outboxes[id]))
             {
                 if (outbox.Handled < outbox.Events.Count)
                 {
@@ -107,6 +116,7 @@ internal sealed partial class InMemoryOrderRepository : IOrderEventOutbox
         }
 
         outbox.Events.Add(new RecordedOrderEvent(type, at));
+        _pending.Add(orderId);
         outbox.DueAt = outbox.DueAt is { } due && due > at ? due : at;
     }
 
