@@ -6,6 +6,7 @@ using CartKit.SampleApi.Payments;
 using CartKit.SampleApi.Pricing;
 using CartKit.SampleApi.Products;
 using CartKit.SampleApi.Seeding;
+using CartKit.SampleApi.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -43,7 +44,8 @@ builder.Services.AddCartKit(options => builder.Configuration.GetSection("CartKit
     .AddProductCatalog<SampleCatalog>()
     .AddSamplePricing()
     .UseInMemoryInventory(SampleStock.FromConfiguration(builder.Configuration))
-    .UseConfiguredStores(builder.Configuration);
+    .UseConfiguredStores(builder.Configuration)
+    .AddSampleWebhooks(builder.Configuration);
 builder.Services.AddSingleton<DemoSeeder>().AddSingleton<StoreReset>();
 
 var app = builder.Build();

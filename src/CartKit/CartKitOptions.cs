@@ -1,5 +1,6 @@
 using CartKit.Caching;
 using CartKit.Carts;
+using CartKit.Events;
 
 namespace CartKit;
 
@@ -88,4 +89,10 @@ public sealed class CartKitOptions
     /// and serializing it again (see <see cref="ReuseTables"/>).
     /// </summary>
     public ReuseTablesOptions Reuse { get; } = new();
+
+    /// <summary>
+    /// Gets the options of the event relay, which delivers order events to every <see cref="Events.ICartKitEventSubscriber"/>
+    /// (poll interval, lease, retries, backoff).
+    /// </summary>
+    public EventRelayOptions Events { get; } = new();
 }

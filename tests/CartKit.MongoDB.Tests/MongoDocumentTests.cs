@@ -278,6 +278,39 @@ public sealed class MongoDocumentTests
     }
 
     [Fact]
+    public void AnOrderWithEventsInTheOutbox_IsStoredInThisShape_AndRoundTrips()
+    {
+        var document = MongoDocumentMapper.ToDocument(Order(Cart(Currency.USD, CartStatus.Active, null), OrderStatus.Cancelled));
+        document.Events =
+        [
+            new OrderEventDocument { Type = CartKit.Events.CartKitEventType.OrderPlaced, At = Created.UtcDateTime, Dead = true },
+            new OrderEventDocument { Type = CartKit.Events.CartKitEventType.OrderCancelled, At = Changed.UtcDateTime },
+        ];
+        document.EventsHandled = 1;
+        document.EventAttempts = 2;
+        document.EventsDueAt = Changed.UtcDateTime.AddSeconds(4);
+        document.EventLease = "lease-1";
+        document.EventLeaseUntil = Changed.UtcDateTime.AddSeconds(30);
+
+        var read = ThroughBson(document);
+
+        Snapshot.Match(MongoRender.Json(MongoRender.Document(document)));
+        Assert.Equal(
+            document.Events.Select(e => (e.Type, e.At, e.Dead, e.At.Kind)),
+            read.Events!.Select(e => (e.Type, e.At, e.Dead, e.At.Kind)));
+        Assert.Equal((1, 2, document.EventsDueAt, "lease-1", document.EventLeaseUntil), (read.EventsHandled, read.EventAttempts, read.EventsDueAt, read.EventLease, read.EventLeaseUntil));
+    }
+
+    [Fact]
+    public void AnOrderWithoutEvents_ReadsAsOutOfTheOutbox()
+    {
+        var read = ThroughBson(MongoDocumentMapper.ToDocument(Order(Cart(Currency.USD, CartStatus.Active, null), OrderStatus.Paid)));
+
+        Assert.Null(read.Events);
+        Assert.Equal((0, 0, null, null), (read.EventsHandled, read.EventAttempts, read.EventsDueAt, read.EventLease));
+    }
+
+    [Fact]
     public void AnOrderFromANewerSchema_IsRefused_RatherThanMisread()
     {
         var document = MongoDocumentMapper.ToDocument(Order(Cart(Currency.USD, CartStatus.Active, null), OrderStatus.Paid));

@@ -25,3 +25,6 @@ public sealed class MongoCheckoutDetailsTests : CheckoutDetailsTests<MongoStorag
 
 [RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
 public sealed class MongoStockReservationTests : StockReservationTests<MongoStorage>;
+
+[RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
+public sealed class MongoOrderEventTests : OrderEventTests<MongoStorage>;

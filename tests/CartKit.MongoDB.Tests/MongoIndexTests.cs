@@ -30,7 +30,7 @@ public sealed class MongoIndexTests
             ["carts_by_session", "carts_by_user_status", "carts_one_active_per_user_v2", "carts_by_status_last_activity"],
             Names(MongoIndexes.Carts));
         Assert.Equal(
-            ["orders_one_per_cart_version", "orders_by_cart_created", "orders_one_paid_per_cart"],
+            ["orders_one_per_cart_version", "orders_by_cart_created", "orders_one_paid_per_cart", "orders_events_due"],
             Names(MongoIndexes.Orders));
         Assert.Equal(["idempotency_keys_expire"], Names(MongoIndexes.IdempotencyKeys));
         Assert.Equal(["stock_reservations_by_state_expiry"], Names(MongoIndexes.StockReservations));

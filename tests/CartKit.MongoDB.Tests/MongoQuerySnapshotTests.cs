@@ -74,6 +74,26 @@ public sealed class MongoQuerySnapshotTests
     }
 
     [Fact]
+    public void OrderOutbox_SendsTheseFiltersUpdatesSortsAndPipeline()
+    {
+        var progress = new OrderEventProgress(OrderId, "lease-1", 2, 3, At.AddSeconds(8), [1]);
+
+        Snapshot.Match(MongoRender.Json(new BsonDocument
+        {
+            { "InsertAsync.events", MongoRender.Document(OrderQueries.Event(CartKit.Events.CartKitEventType.OrderPlaced, At)) },
+            { "ClaimDueAsync.find.filter", MongoRender.Filter(OrderQueries.EventsDue(At)) },
+            { "ClaimDueAsync.find.sort", MongoRender.Sort(OrderQueries.DueFirst) },
+            { "ClaimDueAsync.claim.filter", MongoRender.Filter(OrderQueries.EventsDueById(OrderId, At)) },
+            { "ClaimDueAsync.claim.update", MongoRender.Update(OrderQueries.ClaimEvents("lease-1", At.AddSeconds(30))) },
+            { "ReleaseAsync.done.filter", MongoRender.Filter(OrderQueries.EventsHeldAndAllHandled(OrderId, "lease-1", 2)) },
+            { "ReleaseAsync.done.update", MongoRender.Update(OrderQueries.EventsDone(progress)) },
+            { "ReleaseAsync.waiting.filter", MongoRender.Filter(OrderQueries.EventsHeldBy(OrderId, "lease-1")) },
+            { "ReleaseAsync.waiting.update", MongoRender.Update(OrderQueries.EventsWaiting(progress)) },
+            { "GetBacklogAsync.pipeline", new BsonArray(OrderQueries.BacklogStages) },
+        }));
+    }
+
+    [Fact]
     public void IdempotencyKeyStore_SendsTheseFiltersAndUpdates()
     {
         Snapshot.Match(MongoRender.Json(new BsonDocument

@@ -64,3 +64,15 @@ public sealed class MongoInventoryTests : InventoryContractTests, IAsyncLifetime
 
     public Task DisposeAsync() => _storage.DisposeAsync().AsTask();
 }
+
+[RequiresEnvironment(MongoStorage.Variable, MongoStorage.Reason)]
+public sealed class MongoOrderEventOutboxTests : OrderEventOutboxContractTests, IAsyncLifetime
+{
+    private readonly MongoStorage _storage = new();
+
+    protected override async Task<IOrderRepository> CreateRepositoryAsync() => new MongoOrderRepository(await _storage.CollectionsAsync());
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _storage.DisposeAsync().AsTask();
+}

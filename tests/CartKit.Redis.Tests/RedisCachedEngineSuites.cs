@@ -20,3 +20,5 @@ public sealed class RedisCachedOrderLifecycleTests : OrderLifecycleTests<RedisCa
 public sealed class RedisCachedCheckoutDetailsTests : CheckoutDetailsTests<RedisCachedStorage>;
 
 public sealed class RedisCachedStockReservationTests : StockReservationTests<RedisCachedStorage>;
+
+public sealed class RedisCachedOrderEventTests : OrderEventTests<RedisCachedStorage>;

@@ -1,4 +1,5 @@
 using CartKit.Domain;
+using CartKit.Events;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
@@ -81,6 +82,16 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.Warnings).SetElementName("warnings").SetSerializer(warningList).SetIgnoreIfNull(true);
             cm.MapMember(d => d.Details).SetElementName("details").SetSerializer(details).SetIgnoreIfNull(true);
         });
+        var orderEvent = new BsonClassMap<OrderEventDocument>(cm =>
+        {
+            cm.SetIgnoreExtraElements(true);
+            cm.MapMember(d => d.Type).SetElementName("type").SetSerializer(new EnumSerializer<CartKitEventType>(BsonType.String)).SetIsRequired(true);
+            cm.MapMember(d => d.At).SetElementName("at").SetSerializer(UtcDate).SetIsRequired(true);
+            cm.MapMember(d => d.Dead).SetElementName("dead").SetSerializer(new BooleanSerializer()).SetIgnoreIfDefault(true);
+        });
+        Require(BsonClassMap.TryRegisterClassMap(orderEvent), orderEvent);
+        orderEvent.Freeze();
+        var eventList = new EnumerableInterfaceImplementerSerializer<List<OrderEventDocument>, OrderEventDocument>(new BsonClassMapSerializer<OrderEventDocument>(orderEvent));
         var orders = new BsonClassMap<OrderDocument>(cm =>
         {
             cm.SetIgnoreExtraElements(true);
@@ -100,6 +111,12 @@ internal static class MongoClassMaps
             cm.MapMember(d => d.PaymentReference).SetElementName("paymentReference").SetSerializer(Text).SetIgnoreIfNull(true);
             cm.MapMember(d => d.ClosedAt).SetElementName("closedAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
             cm.MapMember(d => d.Details).SetElementName("details").SetSerializer(details).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.Events).SetElementName("events").SetSerializer(eventList).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.EventsHandled).SetElementName("eventsHandled").SetSerializer(Int32).SetIgnoreIfDefault(true);
+            cm.MapMember(d => d.EventAttempts).SetElementName("eventAttempts").SetSerializer(Int32).SetIgnoreIfDefault(true);
+            cm.MapMember(d => d.EventsDueAt).SetElementName("eventsDueAt").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.EventLease).SetElementName("eventLease").SetSerializer(Text).SetIgnoreIfNull(true);
+            cm.MapMember(d => d.EventLeaseUntil).SetElementName("eventLeaseUntil").SetSerializer(new NullableSerializer<DateTime>(UtcDate)).SetIgnoreIfNull(true);
         });
         var keys = new BsonClassMap<IdempotencyKeyDocument>(cm =>
         {

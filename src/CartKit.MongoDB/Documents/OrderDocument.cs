@@ -41,4 +41,19 @@ internal sealed class OrderDocument
 
     public DateTime? ClosedAt { get; set; }
     public CheckoutDetailsDocument? Details { get; set; }
+
+    // The outbox (absent on orders stored before events): every event the order recorded, how many are done, the
+    // failures of the next one, when the rest are due (present only while some are not done: the partial index
+    // orders_events_due holds just those orders) and the relay claim on them.
+    public List<OrderEventDocument>? Events { get; set; }
+
+    public int EventsHandled { get; set; }
+
+    public int EventAttempts { get; set; }
+
+    public DateTime? EventsDueAt { get; set; }
+
+    public string? EventLease { get; set; }
+
+    public DateTime? EventLeaseUntil { get; set; }
 }

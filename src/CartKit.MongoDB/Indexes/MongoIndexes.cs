@@ -27,6 +27,7 @@ internal static class MongoIndexes
     public const string OrdersOnePerCartVersion = "orders_one_per_cart_version";
     public const string OrdersByCartAndCreation = "orders_by_cart_created";
     public const string OrdersOnePaidPerCart = "orders_one_paid_per_cart";
+    public const string OrdersEventsDue = "orders_events_due";
 
     public const string IdempotencyKeysExpiry = "idempotency_keys_expire";
 
@@ -82,6 +83,16 @@ internal static class MongoIndexes
                 Name = OrdersOnePaidPerCart,
                 Unique = true,
                 PartialFilterExpression = Builders<OrderDocument>.Filter.Eq(d => d.Status, OrderStatus.Paid),
+            }),
+
+        // The event relay's claims, oldest due first: only orders with undelivered events carry eventsDueAt, so the
+        // index holds the outbox backlog, not every order.
+        new(
+            Builders<OrderDocument>.IndexKeys.Ascending(d => d.EventsDueAt),
+            new CreateIndexOptions<OrderDocument>
+            {
+                Name = OrdersEventsDue,
+                PartialFilterExpression = Builders<OrderDocument>.Filter.Exists(d => d.EventsDueAt),
             }),
     ];
 

@@ -1,4 +1,5 @@
 using CartKit.Domain;
+using CartKit.Events;
 using CartKit.MongoDB.Connection;
 using CartKit.MongoDB.Documents;
 using CartKit.MongoDB.Indexes;
@@ -11,7 +12,7 @@ namespace CartKit.MongoDB.Stores;
 // concurrent checkouts of one cart version produce one order (the losing insert returns the winner's);
 // orders_one_paid_per_cart makes a second payment for a cart fail. Status changes are findAndModify operations
 // filtered on the status they move from, so they are atomic without a transaction.
-internal sealed class MongoOrderRepository(MongoCollections collections) : IOrderRepository
+internal sealed partial class MongoOrderRepository(MongoCollections collections) : IOrderRepository
 {
     private const int MaxInsertAttempts = 3;
 
@@ -60,6 +61,10 @@ internal sealed class MongoOrderRepository(MongoCollections collections) : IOrde
     {
         ArgumentNullException.ThrowIfNull(order);
         var document = MongoDocumentMapper.ToDocument(order);
+
+        // The order placed event is part of the inserted document: it exists exactly when the order does.
+        document.Events = [OrderQueries.Event(CartKitEventType.OrderPlaced, order.CreatedAt)];
+        document.EventsDueAt = order.CreatedAt.UtcDateTime;
         try
         {
             for (var attempt = 1; attempt <= MaxInsertAttempts; attempt++)

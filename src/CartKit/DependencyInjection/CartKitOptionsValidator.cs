@@ -23,6 +23,14 @@ internal sealed class CartKitOptionsValidator(IServiceProviderIsService services
         Range(failures, "Reuse.CartCapacity", options.Reuse.CartCapacity, 16, 1_048_576);
         Range(failures, "Reuse.SessionCapacity", options.Reuse.SessionCapacity, 16, 4_194_304);
         Range(failures, "Reuse.StringSlots", options.Reuse.StringSlots, 16, 1_048_576);
+        var events = options.Events;
+        Range(failures, "Events.PollInterval", events.PollInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
+        Range(failures, "Events.BatchSize", events.BatchSize, 1, 1_000);
+        Range(failures, "Events.MaxConcurrency", events.MaxConcurrency, 1, 64);
+        Range(failures, "Events.Lease", events.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        Range(failures, "Events.MaxAttempts", events.MaxAttempts, 1, 100);
+        Range(failures, "Events.RetryDelay", events.RetryDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
+        Range(failures, "Events.MaxRetryDelay", events.MaxRetryDelay, events.RetryDelay, TimeSpan.FromDays(1));
         if (!int.IsPow2(options.Reuse.StringSlots))
         {
             failures.Add($"CartKitOptions.Reuse.StringSlots must be a power of two (was {options.Reuse.StringSlots}).");

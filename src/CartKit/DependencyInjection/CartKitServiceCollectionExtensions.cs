@@ -5,12 +5,14 @@ using CartKit.Carts;
 using CartKit.Checkout;
 using CartKit.DependencyInjection;
 using CartKit.Diagnostics;
+using CartKit.Events;
 using CartKit.Inventory;
 using CartKit.Pricing;
 using CartKit.Sessions;
 using CartKit.Storage;
 using CartKit.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -88,6 +90,15 @@ public static class CartKitServiceCollectionExtensions
         services.TryAddSingleton<ICheckoutLock, InProcessCheckoutLock>();
         services.TryAddSingleton<CartEngine>();
         services.TryAddSingleton<CheckoutEngine>();
+        services.TryAddSingleton(static sp => new EventMetrics(sp.GetRequiredService<TimeProvider>(), sp.GetService<IMeterFactory>()));
+        // The relay reads the source of truth itself (not the cache-aside layer): its claims must see every instance's writes.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OrderEventRelay>(static sp => new OrderEventRelay(
+            sp.GetRequiredKeyedService<IOrderRepository>(CartKitServiceKeys.SourceOfTruth) is IOrderEventOutbox outbox
+                ? ActivatorUtilities.CreateInstance<OrderEventDelivery>(sp, outbox)
+                : null,
+            sp.GetRequiredService<IOptions<CartKitOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OrderEventRelay>>())));
         services.TryAddSingleton<ICartEngine, InstrumentedCartEngine>();
         services.TryAddSingleton<ICheckoutEngine, InstrumentedCheckoutEngine>();
 

@@ -49,6 +49,25 @@ internal static partial class Log
     [LoggerMessage(34, LogLevel.Error, "The expiry sweep failed; it runs again after its interval.")]
     public static partial void ExpirySweepFailed(ILogger logger, Exception exception);
 
+    // The event relay (40-45): event ids and types only, never the payload.
+    [LoggerMessage(40, LogLevel.Debug, "Delivered event {EventId} ({EventType}) {LagMs} ms after it happened.")]
+    public static partial void EventDelivered(ILogger logger, string eventId, string eventType, long lagMs);
+
+    [LoggerMessage(41, LogLevel.Warning, "Event {EventId} ({EventType}) failed delivery attempt {Attempt}; retrying at {RetryAt:O}.")]
+    public static partial void EventDeliveryFailed(ILogger logger, string eventId, string eventType, int attempt, DateTimeOffset retryAt, Exception exception);
+
+    [LoggerMessage(42, LogLevel.Error, "Event {EventId} ({EventType}) failed {Attempt} delivery attempts and was dead-lettered; the order's next events follow.")]
+    public static partial void EventDeadLettered(ILogger logger, string eventId, string eventType, int attempt, Exception exception);
+
+    [LoggerMessage(43, LogLevel.Warning, "Lost the claim on the events of order {OrderId} to another relay; it delivers them again (at least once).")]
+    public static partial void EventLeaseLost(ILogger logger, string orderId);
+
+    [LoggerMessage(44, LogLevel.Error, "The event relay pass failed; it runs again after its interval.")]
+    public static partial void EventRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(45, LogLevel.Warning, "The order store does not implement IOrderEventOutbox: no events are recorded or delivered.")]
+    public static partial void EventOutboxMissing(ILogger logger);
+
     // Event ids: core 1-49, CartKit.Redis 50-69, CartKit.MongoDB 70-89, CartKit.AspNetCore 100 and up; each package
     // logs its own events.
 }

@@ -1,4 +1,5 @@
 using CartKit.Domain;
+using CartKit.Events;
 using CartKit.Storage;
 
 namespace CartKit.CustomStore.Tests.DocumentStore;
@@ -8,7 +9,7 @@ namespace CartKit.CustomStore.Tests.DocumentStore;
 /// per (cart, cart version), at most one paid order per cart, and status changes only from pending payment.
 /// </summary>
 /// <param name="database">The database.</param>
-public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderRepository
+public sealed partial class DocumentOrderRepository(DocumentDatabase database) : IOrderRepository
 {
     private readonly DocumentSet _orders = database.Orders;
 
@@ -69,7 +70,7 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
                 throw new InvalidOperationException("The cart already has a paid order.");
             }
 
-            _orders.Put(order.Id, DocumentMapping.Write(order));
+            _orders.Put(order.Id, DocumentMapping.Write(WithEvent(DocumentMapping.ToDocument(order), CartKitEventType.OrderPlaced, order.CreatedAt)));
             return ValueTask.FromResult(new OrderInsertResult(true, DocumentMapping.ToOrder(DocumentMapping.ToDocument(order))));
         }
     }
@@ -82,7 +83,7 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
             var stale = OfCart(cartId).Where(d => d.Status == OrderStatus.PendingPayment && d.CartVersion < beforeCartVersion).ToList();
             foreach (var document in stale)
             {
-                _orders.Put(document.Id, DocumentMapping.Write(document with { Status = OrderStatus.Superseded, ClosedAt = closedAt }));
+                _orders.Put(document.Id, DocumentMapping.Write(WithEvent(document with { Status = OrderStatus.Superseded, ClosedAt = closedAt }, CartKitEventType.OrderSuperseded, closedAt)));
             }
 
             return ValueTask.FromResult(stale.Count);
@@ -114,7 +115,7 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
             }
 
             var paid = document with { Status = OrderStatus.Paid, PaidAt = paidAt, PaymentReference = paymentReference };
-            _orders.Put(orderId, DocumentMapping.Write(paid));
+            _orders.Put(orderId, DocumentMapping.Write(WithEvent(paid, CartKitEventType.OrderPaid, paidAt)));
             return ValueTask.FromResult(new OrderPaymentResult(OrderPaymentOutcome.Paid, DocumentMapping.ToOrder(paid)));
         }
     }
@@ -123,7 +124,7 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
     public ValueTask<Order?> CloseAsync(string orderId, OrderStatus status, DateTimeOffset closedAt, CancellationToken cancellationToken = default)
     {
         OrderEndStates.EnsureClosing(status);
-        return Update(orderId, d => d.Status == OrderStatus.PendingPayment, d => d with { Status = status, ClosedAt = closedAt });
+        return Update(orderId, d => d.Status == OrderStatus.PendingPayment, d => WithEvent(d with { Status = status, ClosedAt = closedAt }, OrderEventRules.ForStatus(status), closedAt));
     }
 
     /// <inheritdoc/>
@@ -135,7 +136,7 @@ public sealed class DocumentOrderRepository(DocumentDatabase database) : IOrderR
         Update(
             orderId,
             d => OrderEndStates.CanTurnIntoConflict(d.Status),
-            d => d with { Status = OrderStatus.PaymentConflict, PaidAt = paidAt, PaymentReference = paymentReference });
+            d => WithEvent(d with { Status = OrderStatus.PaymentConflict, PaidAt = paidAt, PaymentReference = paymentReference }, CartKitEventType.OrderPaymentConflict, paidAt));
 
     // A conditional update: applies `change` when the stored document passes `condition`, and returns it as stored after.
     private ValueTask<Order?> Update(string orderId, Func<OrderDocument, bool> condition, Func<OrderDocument, OrderDocument> change)

@@ -1,4 +1,5 @@
 using CartKit.Domain;
+using CartKit.Events;
 
 namespace CartKit.CustomStore.Tests.DocumentStore;
 
@@ -18,4 +19,13 @@ public sealed record OrderDocument(
     DateTimeOffset? PaidAt,
     string? PaymentReference,
     DateTimeOffset? ClosedAt,
-    DetailsDocument? Details = null);
+    DetailsDocument? Details = null,
+    IReadOnlyList<OrderEventDocument>? Events = null,
+    int EventsHandled = 0,
+    int EventAttempts = 0,
+    DateTimeOffset? EventsDueAt = null,
+    string? EventLease = null,
+    DateTimeOffset? EventLeaseUntil = null);
+
+/// <summary>An event kept in a stored order's outbox.</summary>
+public sealed record OrderEventDocument(CartKitEventType Type, DateTimeOffset At, bool Dead = false);

@@ -31,3 +31,9 @@ public sealed class DictionaryCartCacheTests : CartCacheContractTests
     protected override Task<ICartCache> CreateCacheAsync() =>
         Task.FromResult<ICartCache>(new DictionaryCartCache(new DictionaryCacheMemory(), TimeProvider.System));
 }
+
+public sealed class DocumentOrderEventOutboxTests : OrderEventOutboxContractTests
+{
+    protected override Task<IOrderRepository> CreateRepositoryAsync() =>
+        Task.FromResult<IOrderRepository>(new DocumentOrderRepository(new DocumentDatabase()));
+}

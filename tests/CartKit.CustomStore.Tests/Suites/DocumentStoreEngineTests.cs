@@ -30,3 +30,7 @@ public sealed class CachedDocumentCheckoutDetailsTests : CheckoutDetailsTests<Ca
 public sealed class DocumentStockReservationTests : StockReservationTests<DocumentStorage>;
 
 public sealed class CachedDocumentStockReservationTests : StockReservationTests<CachedDocumentStorage>;
+
+public sealed class DocumentOrderEventTests : OrderEventTests<DocumentStorage>;
+
+public sealed class CachedDocumentOrderEventTests : OrderEventTests<CachedDocumentStorage>;

@@ -104,6 +104,43 @@ public sealed class AddCartKitTests
     }
 
     [Fact]
+    public void EventRelayOptions_AreValidatedAtStart()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit(o =>
+        {
+            o.Events.PollInterval = TimeSpan.Zero;
+            o.Events.MaxAttempts = 0;
+            o.Events.RetryDelay = TimeSpan.FromMinutes(10);
+            o.Events.MaxRetryDelay = TimeSpan.FromMinutes(1);
+        }).UseInMemoryCatalog(Products);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(ex.Failures, f => f.Contains("Events.PollInterval", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("Events.MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("Events.MaxRetryDelay", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheEventRelay_IsAHostedServiceOfEveryCartKitHost_AndSubscribersAreAddedOnce()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddCartKit().UseInMemoryCatalog(Products).AddEventSubscriber<NoSubscriber>().AddEventSubscriber<NoSubscriber>();
+        services.AddCartKit();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is CartKit.Events.OrderEventRelay);
+        Assert.Single(provider.GetServices<CartKit.Events.ICartKitEventSubscriber>());
+    }
+
+    private sealed class NoSubscriber : CartKit.Events.ICartKitEventSubscriber
+    {
+        public ValueTask HandleAsync(CartKit.Events.CartKitEvent cartKitEvent, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    }
+
+    [Fact]
     public void ReuseTableOptions_AreValidatedAtStart()
     {
         var services = new ServiceCollection().AddLogging();

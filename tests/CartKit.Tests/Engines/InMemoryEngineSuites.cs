@@ -16,3 +16,5 @@ public sealed class InMemoryOrderLifecycleTests : OrderLifecycleTests<InMemorySt
 public sealed class InMemoryCheckoutDetailsTests : CheckoutDetailsTests<InMemoryStorage>;
 
 public sealed class InMemoryStockReservationTests : StockReservationTests<InMemoryStorage>;
+
+public sealed class InMemoryOrderEventTests : OrderEventTests<InMemoryStorage>;

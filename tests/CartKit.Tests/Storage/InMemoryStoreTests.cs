@@ -35,3 +35,8 @@ public sealed class InMemoryIdempotencyKeyStoreTests : IdempotencyKeyStoreContra
 {
     protected override Task<IIdempotencyKeyStore> CreateStoreAsync() => Task.FromResult<IIdempotencyKeyStore>(new InMemoryIdempotencyKeyStore());
 }
+
+public sealed class InMemoryOrderEventOutboxTests : OrderEventOutboxContractTests
+{
+    protected override Task<IOrderRepository> CreateRepositoryAsync() => Task.FromResult<IOrderRepository>(new InMemoryOrderRepository());
+}

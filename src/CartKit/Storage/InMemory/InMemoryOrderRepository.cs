@@ -1,11 +1,13 @@
 using CartKit.Domain;
+using CartKit.Events;
 
 namespace CartKit.Storage.InMemory;
 
 // The default order store: process memory behind one lock, enforcing what MongoDB's unique indexes enforce
 // (one order per cart version, one paid order per cart) and the same conditional status transitions. Orders are
-// immutable by construction, so they are stored as they are.
-internal sealed class InMemoryOrderRepository : IOrderRepository
+// immutable by construction, so they are stored as they are. Each status change appends its event to the order's
+// outbox under the same lock, so an event exists exactly when its change does (InMemoryOrderRepository.Outbox.cs).
+internal sealed partial class InMemoryOrderRepository : IOrderRepository
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Order> _orders = new(StringComparer.Ordinal);
@@ -70,6 +72,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
             }
 
             ids.Add(order.Id);
+            Record(order.Id, CartKitEventType.OrderPlaced, order.CreatedAt);
             if (order.Status == OrderStatus.Paid)
             {
                 _paidByCart.Add(order.CartId, order.Id);
@@ -90,6 +93,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
                 if (order.Status == OrderStatus.PendingPayment && order.CartVersion < beforeCartVersion)
                 {
                     _orders[id] = order with { Status = OrderStatus.Superseded, ClosedAt = closedAt };
+                    Record(id, CartKitEventType.OrderSuperseded, closedAt);
                     count++;
                 }
             }
@@ -124,6 +128,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
             var paid = order with { Status = OrderStatus.Paid, PaidAt = paidAt, PaymentReference = paymentReference };
             _orders[orderId] = paid;
             _paidByCart.Add(order.CartId, orderId);
+            Record(orderId, CartKitEventType.OrderPaid, paidAt);
             return ValueTask.FromResult(new OrderPaymentResult(OrderPaymentOutcome.Paid, paid));
         }
     }
@@ -141,6 +146,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
             if (order.Status == OrderStatus.PendingPayment)
             {
                 _orders[orderId] = order = order with { Status = status, ClosedAt = closedAt };
+                Record(orderId, OrderEventRules.ForStatus(status), closedAt);
             }
 
             return ValueTask.FromResult<Order?>(order);
@@ -163,6 +169,7 @@ internal sealed class InMemoryOrderRepository : IOrderRepository
             if (OrderEndStates.CanTurnIntoConflict(order.Status))
             {
                 _orders[orderId] = order = order with { Status = OrderStatus.PaymentConflict, PaidAt = paidAt, PaymentReference = paymentReference };
+                Record(orderId, CartKitEventType.OrderPaymentConflict, paidAt);
             }
 
             return ValueTask.FromResult<Order?>(order);
