@@ -21,3 +21,5 @@ public sealed class RedisClusterOrderLifecycleTests : OrderLifecycleTests<RedisC
 public sealed class RedisClusterCheckoutDetailsTests : CheckoutDetailsTests<RedisClusterStorage>;
 
 public sealed class RedisClusterStockReservationTests : StockReservationTests<RedisClusterStorage>;
+
+public sealed class RedisClusterOrderEventTests : OrderEventTests<RedisClusterStorage>;
