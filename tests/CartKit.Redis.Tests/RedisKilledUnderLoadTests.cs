@@ -82,7 +82,8 @@ public sealed class RedisKilledUnderLoadTests(ITestOutputHelper output) : IAsync
         await _server.RestartAsync();
         var hits = _metrics.Sum(RedisCacheMetrics.CacheHits);
         var recovered = Stopwatch.StartNew();
-        while (_metrics.Sum(RedisCacheMetrics.CacheHits) < hits + 50 && recovered.Elapsed < TimeSpan.FromSeconds(8))
+        // Generous: in CI the other test assemblies run beside this one on two cores, and the loops keep them busy.
+        while (_metrics.Sum(RedisCacheMetrics.CacheHits) < hits + 50 && recovered.Elapsed < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(100);
         }
@@ -96,7 +97,7 @@ public sealed class RedisKilledUnderLoadTests(ITestOutputHelper output) : IAsync
         Assert.True(_metrics.Sum(RedisCacheMetrics.CacheHits) >= hits + 50, $"the cache did not serve carts again within {recovered.Elapsed}");
         Assert.True(requests > 200, $"only {requests} requests ran");
         Assert.True(errorsWhileReplica > 0, "no Redis failure was seen: the faults did not reach the client");
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(35));
 
         // Nothing acknowledged was lost.
         foreach (var (session, items) in expected)
